@@ -1,0 +1,1 @@
+#include "NetworkHttpReply.h"

@@ -1,0 +1,12 @@
+#include "JobWaiter.h"
+
+bool JobWaiter::wait(Lxd::Job *job, Lxd::Error *error, int timeoutMs)
+{
+    return waitAndRead(
+        job,
+        [error](Lxd::Job *finished) {
+            if (error)
+                *error = finished->error();
+        },
+        timeoutMs);
+}
