@@ -9,8 +9,7 @@ Error::Error(Kind kind, QString detail, int httpStatus, int lxdCode)
     , m_detail(std::move(detail))
     , m_httpStatus(httpStatus)
     , m_lxdCode(lxdCode)
-{
-}
+{ }
 
 Error Error::api(int httpStatus, int lxdCode, const QString &serverMessage)
 {
@@ -19,7 +18,9 @@ Error Error::api(int httpStatus, int lxdCode, const QString &serverMessage)
 
 QString Error::userMessage() const
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("Lxd::Error", text); };
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("Lxd::Error", text);
+    };
     switch (m_kind) {
     case Kind::None:
         return {};

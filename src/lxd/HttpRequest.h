@@ -25,7 +25,8 @@ struct HttpRequest
     QIODevice *bodySource = nullptr;
     qint64 bodySourceSize = -1;
 
-    // Streamed download; not owned. When set, the reply body is written here instead of kept.
+    // Streamed download; not owned. When set, the body of a 2xx reply is written here instead of kept;
+    // other replies (LXD's small error envelopes) are still kept in HttpReply::body().
     QIODevice *responseSink = nullptr;
 
     void setHeader(const QByteArray &name, const QByteArray &value);

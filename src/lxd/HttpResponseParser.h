@@ -46,6 +46,11 @@ public:
 private:
     // Implementation state is private to HttpResponseParser.cpp's logic.
     bool fail(const QString &why);
+    bool processLine(const QByteArray &line);
+    bool parseStatusLine(const QByteArray &line);
+    bool parseHeaderLine(const QByteArray &line);
+    bool finishHead();
+    QByteArray joinedHeader(const QByteArray &name) const;
 
     State m_state = State::StatusLine;
     bool m_responseToHead = false;
@@ -58,6 +63,8 @@ private:
     QByteArray m_body;
     QByteArray m_lineBuffer; // a partial line (status, header or chunk size) carried between feeds
     qint64 m_headBytes = 0; // guards against endless heads
+    qint64 m_bodyReceived = 0; // decoded body bytes so far, for "closed after N of M bytes"
+    bool m_http10 = false;
     // Body framing
     bool m_chunked = false;
     bool m_untilClose = false;

@@ -6,8 +6,7 @@ namespace Lxd {
 
 Job::Job(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Job::~Job() = default;
 

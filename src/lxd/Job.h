@@ -39,7 +39,7 @@ protected:
     // Records the outcome and emits finished() once, from the event loop. Later calls are ignored.
     void finishWith(const Error &error = {});
     // Stops whatever is in flight; called once by cancel() and abandon(). Must not call finishWith().
-    virtual void stopWork() {}
+    virtual void stopWork() { }
 
 private:
     void emitFinished();

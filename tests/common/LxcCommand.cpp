@@ -11,6 +11,8 @@ LxcResult LxcCommand::run(const QStringList &arguments, Testbed::Daemon daemon, 
     if (!dir.isEmpty())
         environment.insert(QStringLiteral("LXD_DIR"), dir);
     process.setProcessEnvironment(environment);
+    // `lxc init`/`launch` read a YAML config from stdin when it is not a terminal: give it nothing.
+    process.setStandardInputFile(QProcess::nullDevice());
     process.start(QStringLiteral("lxc"), arguments);
     LxcResult result;
     if (!process.waitForFinished(timeoutMs)) {

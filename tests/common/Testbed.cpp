@@ -48,11 +48,26 @@ QString Testbed::value(const QString &key)
     return fromFile.value(key);
 }
 
-QString Testbed::socketPath(Daemon daemon) { return value(daemonKey(daemon, "SOCKET")); }
-QString Testbed::lxdDir(Daemon daemon) { return value(daemonKey(daemon, "DIR")); }
-QString Testbed::httpsAddress(Daemon daemon) { return value(daemonKey(daemon, "HTTPS")); }
-QString Testbed::trustPassword() { return value(QStringLiteral("BERTH_TESTBED_TRUST_PASSWORD")); }
-QString Testbed::imageAlias() { return value(QStringLiteral("BERTH_TESTBED_IMAGE")); }
+QString Testbed::socketPath(Daemon daemon)
+{
+    return value(daemonKey(daemon, "SOCKET"));
+}
+QString Testbed::lxdDir(Daemon daemon)
+{
+    return value(daemonKey(daemon, "DIR"));
+}
+QString Testbed::httpsAddress(Daemon daemon)
+{
+    return value(daemonKey(daemon, "HTTPS"));
+}
+QString Testbed::trustPassword()
+{
+    return value(QStringLiteral("BERTH_TESTBED_TRUST_PASSWORD"));
+}
+QString Testbed::imageAlias()
+{
+    return value(QStringLiteral("BERTH_TESTBED_IMAGE"));
+}
 
 QString Testbed::unavailableReason()
 {

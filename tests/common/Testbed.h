@@ -26,12 +26,12 @@ public:
 };
 
 // Use at the start of a test function or initTestCase() of a suite that needs the real daemons.
-#define BERTH_REQUIRE_TESTBED()                                                                          \
-    do {                                                                                                 \
-        const QString reason = Testbed::unavailableReason();                                             \
-        if (!reason.isEmpty()) {                                                                         \
-            if (Testbed::mustBePresent())                                                                \
-                QFAIL(qPrintable(QStringLiteral("the LXD testbed is required here: ") + reason));        \
-            QSKIP(qPrintable(QStringLiteral("no LXD testbed (run scripts/testbed up): ") + reason));     \
-        }                                                                                                \
+#define BERTH_REQUIRE_TESTBED()                                                                              \
+    do {                                                                                                     \
+        const QString reason = Testbed::unavailableReason();                                                 \
+        if (!reason.isEmpty()) {                                                                             \
+            if (Testbed::mustBePresent())                                                                    \
+                QFAIL(qPrintable(QStringLiteral("the LXD testbed is required here: ") + reason));            \
+            QSKIP(qPrintable(QStringLiteral("no LXD testbed (run scripts/testbed up): ") + reason));         \
+        }                                                                                                    \
     } while (false)
