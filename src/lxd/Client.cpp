@@ -69,9 +69,7 @@ QByteArray Client::apiTarget(const QString &path) const
     return target;
 }
 
-namespace {
-
-HttpRequest jsonRequest(const QByteArray &method, QByteArray target, const QJsonValue &body)
+HttpRequest Client::jsonRequest(const QByteArray &method, QByteArray target, const QJsonValue &body)
 {
     HttpRequest request;
     request.method = method;
@@ -83,8 +81,6 @@ HttpRequest jsonRequest(const QByteArray &method, QByteArray target, const QJson
     }
     return request;
 }
-
-} // namespace
 
 ApiJob *Client::api(const QByteArray &method, const QString &path, const QJsonValue &body,
                     ApiJob::ReplyBody replyBody) const
@@ -105,6 +101,14 @@ OperationJob *Client::operation(const QByteArray &method, const QString &path, c
     Q_ASSERT(m_connection);
     auto *job = new OperationJob(m_connection.get(), jsonRequest(method, apiTarget(path), body), m_project,
                                  m_connection.get());
+    job->start();
+    return job;
+}
+
+OperationJob *Client::operation(const HttpRequest &request) const
+{
+    Q_ASSERT(m_connection);
+    auto *job = new OperationJob(m_connection.get(), request, m_project, m_connection.get());
     job->start();
     return job;
 }

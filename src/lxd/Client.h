@@ -47,6 +47,25 @@ public:
     // Full control over the request (headers, streamed bodies); `request.target` as given.
     ApiJob *send(const HttpRequest &request, ApiJob::ReplyBody replyBody = ApiJob::ReplyBody::Envelope) const;
 
+    // Like api() and send(), for the typed jobs of ResourceJobs.h (ObjectJob<Instance>, ListJob<…>).
+    template<class JobType>
+    JobType *request(const QByteArray &method, const QString &path, const QJsonValue &body = {}) const
+    {
+        return start(new JobType(m_connection->transport(), jsonRequest(method, apiTarget(path), body),
+                                 ApiJob::ReplyBody::Envelope, m_connection.get()));
+    }
+    template<class JobType>
+    JobType *request(const HttpRequest &request) const
+    {
+        return start(
+            new JobType(m_connection->transport(), request, ApiJob::ReplyBody::Envelope, m_connection.get()));
+    }
+    // An operation whose request needs more than a JSON body (If-Match, streamed bodies).
+    OperationJob *operation(const HttpRequest &request) const;
+
+    // A request with a JSON body (compact), or none when `body` is null or undefined.
+    static HttpRequest jsonRequest(const QByteArray &method, QByteArray target, const QJsonValue &body = {});
+
     // GET /1.0; on success the connection's server description (extensions, trust) is refreshed.
     ApiJob *getServer() const;
     // From the last getServer(): whether the server knows us, and which API extensions it has.
@@ -68,6 +87,13 @@ public:
     static QString pathSegment(const QString &name);
 
 private:
+    template<class JobType>
+    static JobType *start(JobType *job)
+    {
+        job->start();
+        return job;
+    }
+
     std::shared_ptr<Connection> m_connection;
     QString m_project;
     QString m_target;
