@@ -24,7 +24,7 @@ public:
     static Lxd::Client untrustedHttpsClient(const QString &address, QByteArray *fingerprint, QString *why);
     // A new trust token from `lxc config trust add` on the local daemon.
     static QString createTrustToken(const QString &name, QString *why);
-    // Restarts the local daemon through the testbed script (stop, start, wait until ready).
+    // Restarts the local daemon through `scripts/testbed restart local` (its instances keep running).
     static bool restartLocalDaemon();
 
 private:

@@ -329,7 +329,7 @@ void TestClientIntegration::streamReconnectsAfterDaemonRestart()
         dropped.append(new QSignalSpy(events, &EventStream::disconnected));
         back.append(new QSignalSpy(events, &EventStream::connected));
     }
-    QVERIFY2(TestClients::restartLocalDaemon(), "scripts/testbed restart-local");
+    QVERIFY2(TestClients::restartLocalDaemon(), "scripts/testbed restart local");
     for (int i = 0; i < streams.size(); ++i) {
         QTRY_VERIFY_WITH_TIMEOUT(dropped[i]->count() >= 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(back[i]->count() >= 1, 60000);
