@@ -21,6 +21,9 @@ berth_configure() {
     )
     if command -v ccache >/dev/null; then
         options+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        # Share the cache between checkouts in different folders (a fresh CI clone hits what a
+        # developer's build compiled): paths relative to the source, and no folder in the hash.
+        export CCACHE_BASEDIR=$source_dir CCACHE_NOHASHDIR=1
     fi
     cmake -S "$source_dir" -B "$build_dir" "${options[@]}"
 }
