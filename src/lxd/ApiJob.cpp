@@ -31,6 +31,8 @@ void ApiJob::start()
     m_reply = m_transport->send(m_request);
     connect(m_reply, &HttpReply::headersReceived, this, [this] {
         m_httpStatus = m_reply->statusCode();
+        // So that header() already answers here, before a raw body streams (an export's Content-Type).
+        m_headers = m_reply->headers();
         Q_EMIT headersReceived();
     });
     connect(m_reply, &HttpReply::uploadProgress, this, &Job::progress);

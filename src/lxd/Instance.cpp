@@ -1,5 +1,7 @@
 #include "Instance.h"
 
+#include <QJsonArray>
+
 namespace Lxd {
 
 void Instance::setConfigValue(const QString &key, const QString &value)
@@ -10,6 +12,24 @@ void Instance::setConfigValue(const QString &key, const QString &value)
     else
         values.insert(key, value);
     setConfig(values);
+}
+
+QList<Snapshot> Instance::snapshots() const
+{
+    QList<Snapshot> result;
+    const QJsonArray items = value(QStringLiteral("snapshots")).toArray();
+    for (const QJsonValue &item : items)
+        result.append(Snapshot(item.toObject(), {}));
+    return result;
+}
+
+QList<InstanceBackup> Instance::backups() const
+{
+    QList<InstanceBackup> result;
+    const QJsonArray items = value(QStringLiteral("backups")).toArray();
+    for (const QJsonValue &item : items)
+        result.append(InstanceBackup(item.toObject(), {}));
+    return result;
 }
 
 QJsonObject Instance::writable() const

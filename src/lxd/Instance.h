@@ -1,6 +1,9 @@
 #pragma once
 
+#include "InstanceBackup.h"
+#include "InstanceState.h"
 #include "Resource.h"
+#include "Snapshot.h"
 
 namespace Lxd {
 
@@ -30,11 +33,22 @@ public:
     }
     QDateTime createdAt() const { return time(QStringLiteral("created_at")); }
     QDateTime lastUsedAt() const { return time(QStringLiteral("last_used_at")); }
-    // Present when listed with recursion=2 or fetched with state: see InstanceState.
-    QJsonObject state() const { return object(QStringLiteral("state")); }
+    // Present when listed with recursion=2 (LXD's InstanceFull); empty otherwise.
+    InstanceState state() const { return InstanceState(object(QStringLiteral("state")), {}); }
+    bool hasState() const { return value(QStringLiteral("state")).isObject(); }
+    // Present when listed with recursion=2 (LXD's InstanceFull).
+    QList<Snapshot> snapshots() const;
+    QList<InstanceBackup> backups() const;
     bool isRunning() const { return status() == QLatin1String("Running"); }
+    bool isFrozen() const { return status() == QLatin1String("Frozen"); }
+    bool isStopped() const { return status() == QLatin1String("Stopped"); }
+    bool isVirtualMachine() const { return type() == QLatin1String("virtual-machine"); }
 
     void setDescription(const QString &description) { setValue(QStringLiteral("description"), description); }
+    void setArchitecture(const QString &architecture)
+    {
+        setValue(QStringLiteral("architecture"), architecture);
+    }
     void setEphemeral(bool ephemeral) { setValue(QStringLiteral("ephemeral"), ephemeral); }
     void setProfiles(const QStringList &profiles) { setStrings(QStringLiteral("profiles"), profiles); }
     void setConfig(const QMap<QString, QString> &config) { setStringMap(QStringLiteral("config"), config); }
