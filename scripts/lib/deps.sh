@@ -9,9 +9,11 @@ BERTH_BUILD_PACKAGES=(
     qtkeychain-qt6-dev libvterm-dev libssl-dev libyaml-cpp-dev
     clang-format
     xvfb xauth
+    gnome-keyring dbus-daemon libsecret-tools
 )
-# The LXD testbed (scripts/testbed): two local daemons and a busybox image built offline.
-BERTH_TESTBED_PACKAGES=(lxd lxd-client iptables busybox-static)
+# The LXD testbed (scripts/testbed): two local daemons, a two-member cluster on a host bridge (iproute2)
+# and a busybox image built offline.
+BERTH_TESTBED_PACKAGES=(lxd lxd-client iptables iproute2 busybox-static)
 # Showing Berth on a virtual screen and taking a screenshot (scripts/run with no display).
 BERTH_RUN_PACKAGES=(xvfb xauth x11-utils x11-apps imagemagick)
 

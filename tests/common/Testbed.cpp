@@ -33,7 +33,20 @@ QHash<QString, QString> readEnvFile()
 
 QString daemonKey(Testbed::Daemon daemon, const char *suffix)
 {
-    const char *prefix = daemon == Testbed::Daemon::Local ? "BERTH_TESTBED_LOCAL_" : "BERTH_TESTBED_SECOND_";
+    const char *prefix = "BERTH_TESTBED_LOCAL_";
+    switch (daemon) {
+    case Testbed::Daemon::Local:
+        break;
+    case Testbed::Daemon::Second:
+        prefix = "BERTH_TESTBED_SECOND_";
+        break;
+    case Testbed::Daemon::Cluster:
+        prefix = "BERTH_TESTBED_CLUSTER_";
+        break;
+    case Testbed::Daemon::Cluster2:
+        prefix = "BERTH_TESTBED_CLUSTER2_";
+        break;
+    }
     return QString::fromLatin1(prefix) + QString::fromLatin1(suffix);
 }
 
@@ -60,6 +73,12 @@ QString Testbed::httpsAddress(Daemon daemon)
 {
     return value(daemonKey(daemon, "HTTPS"));
 }
+QString Testbed::clusterMemberName(Daemon daemon)
+{
+    if (daemon != Daemon::Cluster && daemon != Daemon::Cluster2)
+        return {};
+    return value(daemonKey(daemon, "MEMBER"));
+}
 QString Testbed::trustPassword()
 {
     return value(QStringLiteral("BERTH_TESTBED_TRUST_PASSWORD"));
@@ -69,11 +88,12 @@ QString Testbed::imageAlias()
     return value(QStringLiteral("BERTH_TESTBED_IMAGE"));
 }
 
-QString Testbed::unavailableReason()
+QString Testbed::unavailableReason(Daemon daemon)
 {
-    const QString socket = socketPath();
+    const QString socket = socketPath(daemon);
     if (socket.isEmpty())
-        return QStringLiteral("no testbed.env was found and BERTH_TESTBED_LOCAL_SOCKET is not set");
+        return QStringLiteral("no testbed.env was found, or it has no %1 (an older testbed?)")
+            .arg(daemonKey(daemon, "SOCKET"));
     if (!QFileInfo::exists(socket))
         return QStringLiteral("%1 does not exist").arg(socket);
     QLocalSocket probe;

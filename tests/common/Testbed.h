@@ -8,7 +8,8 @@
 class Testbed
 {
 public:
-    enum class Daemon { Local, Second };
+    // Cluster and Cluster2 are the members m1 and m2 of one two-member cluster: either serves it all.
+    enum class Daemon { Local, Second, Cluster, Cluster2 };
 
     static QString value(const QString &key);
 
@@ -16,11 +17,13 @@ public:
     static QString lxdDir(Daemon daemon = Daemon::Local);
     // "127.0.0.1:8443"
     static QString httpsAddress(Daemon daemon = Daemon::Local);
+    // The cluster member a daemon is ("m1", "m2"); empty for the standalone daemons.
+    static QString clusterMemberName(Daemon daemon);
     static QString trustPassword();
     static QString imageAlias();
 
-    // Empty when the testbed is reachable; otherwise why not.
-    static QString unavailableReason();
+    // Empty when the testbed (or one of its daemons) is reachable; otherwise why not.
+    static QString unavailableReason(Daemon daemon = Daemon::Local);
     // In CI a missing testbed is a failure; on a developer's machine the suite is skipped.
     static bool mustBePresent();
 };
