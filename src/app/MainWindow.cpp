@@ -1,114 +1,725 @@
 #include "MainWindow.h"
 
-#include "lxd/EventStream.h"
-#include "lxd/SocketDiscovery.h"
+#include "Icons.h"
+#include "InstanceActions.h"
+#include "InstanceDetailWidget.h"
+#include "MessageBox.h"
+#include "NavigationIconProxyModel.h"
+#include "NewInstanceDialog.h"
+#include "ObjectPropertiesWidget.h"
+#include "RemoteStatusLabel.h"
+#include "ResourceListWidget.h"
+#include "models/ClusterMemberTableModel.h"
+#include "models/ImageTableModel.h"
+#include "models/InstanceTableModel.h"
+#include "models/NetworkTableModel.h"
+#include "models/OperationTableModel.h"
+#include "models/ProfileTableModel.h"
+#include "models/Remote.h"
+#include "models/RemoteRegistry.h"
+#include "models/ResourceCache.h"
+#include "models/StoragePoolTableModel.h"
+#include "models/WarningTableModel.h"
+#include "ui_MainWindow.h"
 
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonObject>
-#include <QLabel>
-#include <QSplitter>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMetaEnum>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTreeWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
 
-MainWindow::MainWindow(QWidget *parent)
+using Models::NavigationTreeModel;
+using Models::Remote;
+using Models::ResourceTableModel;
+
+namespace {
+
+// How often the usage of the visible running instances is fetched again (LXD sends no events for it).
+constexpr int InstanceUsagePollMs = 5000;
+constexpr int StatusMessageMs = 10000;
+
+} // namespace
+
+MainWindow::MainWindow(Models::RemoteRegistry *registry, QWidget *parent)
     : QMainWindow(parent)
-    , m_remotesTree(new QTreeWidget(this))
-    , m_instancesTree(new QTreeWidget(this))
-    , m_connectionLabel(new QLabel(this))
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_registry(registry)
+    , m_navigation(new NavigationTreeModel(registry, this))
+    , m_navigationIcons(new NavigationIconProxyModel(this))
 {
-    setWindowTitle(tr("Berth"));
-    resize(1100, 650);
+    m_ui->setupUi(this);
+    setWindowIcon(Icons::glyph(Icons::Glyph::Instances));
+    m_instanceActions = new InstanceActions(this);
+    m_instanceDetail = new InstanceDetailWidget(m_instanceActions, this);
+    m_properties = new ObjectPropertiesWidget(this);
+    m_ui->detailStackedWidget->addWidget(m_instanceDetail);
+    m_ui->detailStackedWidget->addWidget(m_properties);
+    m_ui->mainSplitter->setStretchFactor(1, 1);
+    m_ui->contentSplitter->setStretchFactor(0, 3);
+    m_ui->contentSplitter->setStretchFactor(1, 2);
+    m_ui->mainSplitter->setSizes({250, 1030});
+    m_ui->contentSplitter->setSizes({430, 330});
 
-    m_remotesTree->setHeaderLabel(tr("Remotes"));
-    m_remotesTree->setAccessibleName(tr("Remotes"));
-    m_instancesTree->setHeaderLabels({tr("Name"), tr("Status"), tr("Type"), tr("Image"), tr("Created")});
-    m_instancesTree->setAccessibleName(tr("Instances"));
-    m_instancesTree->setRootIsDecorated(false);
-    m_instancesTree->setSortingEnabled(true);
-    m_instancesTree->sortByColumn(0, Qt::AscendingOrder);
-    m_instancesTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_navigationIcons->setSourceModel(m_navigation);
+    QTreeView *tree = m_ui->navigationTreeView;
+    tree->setModel(m_navigationIcons);
+    tree->setIconSize(QSize(18, 18));
+    connect(tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                onNavigationCurrentChanged(m_navigationIcons->mapToSource(current));
+            });
+    connect(tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
+    // New remotes and the default project open by themselves; so does the project being restored.
+    connect(
+        m_navigationIcons, &QAbstractItemModel::rowsInserted, this,
+        [this, tree](const QModelIndex &parentIndex, int first, int last) {
+            for (int row = first; row <= last; ++row) {
+                const QModelIndex index = m_navigationIcons->index(row, 0, parentIndex);
+                const auto type
+                    = index.data(NavigationTreeModel::NodeTypeRole).value<NavigationTreeModel::NodeType>();
+                const QString project = index.data(NavigationTreeModel::ProjectRole).toString();
+                if (type == NavigationTreeModel::NodeType::Remote
+                    || (type == NavigationTreeModel::NodeType::Project
+                        && (project == QLatin1String("default") || project == m_pendingPlace.project)))
+                    tree->expand(index);
+            }
+            tryRestorePlace();
+        });
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_remotesTree);
-    splitter->addWidget(m_instancesTree);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({250, 850});
-    setCentralWidget(splitter);
-    statusBar()->addPermanentWidget(m_connectionLabel);
+    for (int row = 0; row < m_navigationIcons->rowCount(); ++row)
+        tree->expand(m_navigationIcons->index(row, 0));
 
-    connectToLocalRemote();
+    ResourceListWidget *list = resourceList();
+    connect(list, &ResourceListWidget::selectionChanged, this, &MainWindow::onObjectSelectionChanged);
+    connect(list, &ResourceListWidget::contextMenuRequested, this, &MainWindow::showTableContextMenu);
+    connect(m_instanceActions, &InstanceActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_instanceDetail, &InstanceDetailWidget::statusMessage, this, &MainWindow::showStatus);
+
+    createActions();
+    createMenus();
+    createToolBar();
+
+    for (int index = 0; index < registry->count(); ++index)
+        addRemoteStatus(index);
+    connect(registry, &Models::RemoteRegistry::remoteAdded, this, &MainWindow::addRemoteStatus);
+    connect(registry, &Models::RemoteRegistry::remoteAboutToBeRemoved, this, &MainWindow::removeRemoteStatus);
+
+    list->setModel(nullptr, tr("Berth"), QString(), QString(),
+                   registry->count() == 0 ? tr("No LXD or Incus server was found on this computer.\nStart "
+                                               "one, or add a remote, to manage its instances here.")
+                                          : QString());
+    m_instanceDetail->clear();
+    m_ui->detailStackedWidget->setCurrentWidget(m_instanceDetail);
+    restoreSettings();
+    updateTitle();
+    tryRestorePlace();
 }
 
-void MainWindow::connectToLocalRemote()
+MainWindow::~MainWindow()
 {
-    const QString socket = Lxd::SocketDiscovery::defaultSocket();
-    if (socket.isEmpty()) {
-        showConnectionState(tr("No local LXD or Incus socket found"));
+    // The models belong to their remotes (so they go when a remote goes), but this window made them.
+    for (const QPointer<ResourceTableModel> &model : std::as_const(m_models))
+        delete model.data();
+}
+
+QTreeView *MainWindow::navigationView() const
+{
+    return m_ui->navigationTreeView;
+}
+
+ResourceListWidget *MainWindow::resourceList() const
+{
+    return m_ui->resourceListWidget;
+}
+
+QAction *MainWindow::themeAction(Theme::Mode mode) const
+{
+    return m_themeActions.value(int(mode));
+}
+
+QStringList MainWindow::remoteStatusTexts() const
+{
+    QStringList texts;
+    for (const RemoteStatusLabel *label : m_remoteStatus)
+        texts.append(label->text());
+    return texts;
+}
+
+void MainWindow::createActions()
+{
+    m_newInstance = new QAction(Icons::icon(Icons::Glyph::New), tr("&New Instance…"), this);
+    m_newInstance->setObjectName(QStringLiteral("newInstanceAction"));
+    m_newInstance->setIconText(tr("New Instance"));
+    m_newInstance->setShortcut(QKeySequence::New);
+    m_newInstance->setToolTip(tr("Create an instance from an image"));
+    m_newInstance->setStatusTip(m_newInstance->toolTip());
+    connect(m_newInstance, &QAction::triggered, this, &MainWindow::newInstance);
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setObjectName(QStringLiteral("quitAction"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_find = new QAction(Icons::icon(Icons::Glyph::Search), tr("&Find…"), this);
+    m_find->setObjectName(QStringLiteral("findAction"));
+    m_find->setShortcut(QKeySequence::Find);
+    m_find->setToolTip(tr("Filter the list by what its rows contain"));
+    connect(m_find, &QAction::triggered, resourceList(), &ResourceListWidget::focusSearch);
+
+    m_selectAll = new QAction(tr("Select &All"), this);
+    m_selectAll->setObjectName(QStringLiteral("selectAllAction"));
+    m_selectAll->setShortcut(QKeySequence::SelectAll);
+    m_selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    resourceList()->tableView()->addAction(m_selectAll);
+    connect(m_selectAll, &QAction::triggered, resourceList()->tableView(), &QTableView::selectAll);
+
+    m_refresh = new QAction(Icons::icon(Icons::Glyph::Refresh), tr("&Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("refreshAction"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_refresh->setToolTip(tr("Load everything from the server again"));
+    m_refresh->setStatusTip(m_refresh->toolTip());
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_themeGroup = new QActionGroup(this);
+    m_themeGroup->setExclusive(true);
+    const QList<std::pair<Theme::Mode, QString>> themes {{Theme::Mode::System, tr("Follow &System")},
+                                                         {Theme::Mode::Light, tr("&Light")},
+                                                         {Theme::Mode::Dark, tr("&Dark")}};
+    for (const auto &[mode, label] : themes) {
+        auto *action = new QAction(label, m_themeGroup);
+        action->setObjectName(QStringLiteral("theme%1Action").arg(Theme::key(mode)));
+        action->setCheckable(true);
+        action->setChecked(Theme::mode() == mode);
+        const Theme::Mode chosen = mode;
+        connect(action, &QAction::triggered, this, [this, chosen] { setTheme(chosen); });
+        m_themeActions.insert(int(mode), action);
+    }
+
+    m_about = new QAction(tr("&About Berth"), this);
+    m_about->setObjectName(QStringLiteral("aboutAction"));
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::about);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newInstance);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_find);
+    edit->addAction(m_selectAll);
+    edit->addSeparator();
+    edit->addAction(m_instanceActions->renameAction());
+    edit->addAction(m_instanceActions->deleteAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refresh);
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->addActions(m_themeGroup->actions());
+    m_showToolBar = view->addAction(tr("Show &Toolbar"));
+    m_showToolBar->setObjectName(QStringLiteral("showToolBarAction"));
+    m_showToolBar->setCheckable(true);
+    m_showToolBar->setChecked(true);
+
+    QMenu *instance = menuBar()->addMenu(tr("&Instance"));
+    instance->addAction(m_newInstance);
+    instance->addSeparator();
+    m_instanceActions->addToMenu(instance);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Main Toolbar"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setIconSize(QSize(20, 20));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_newInstance);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_instanceActions->startAction());
+    m_toolBar->addAction(m_instanceActions->stopAction());
+    m_toolBar->addAction(m_instanceActions->restartAction());
+    m_toolBar->addAction(m_instanceActions->freezeAction());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_instanceActions->snapshotAction());
+    m_toolBar->addAction(m_instanceActions->deleteAction());
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addAction(m_refresh);
+    connect(m_showToolBar, &QAction::toggled, m_toolBar, &QToolBar::setVisible);
+    connect(m_toolBar, &QToolBar::visibilityChanged, m_showToolBar, &QAction::setChecked);
+}
+
+QString MainWindow::sectionKey(Section section)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Section>().valueToKey(int(section)));
+}
+
+MainWindow::Section MainWindow::sectionFromKey(const QString &key)
+{
+    bool ok = false;
+    const int value = QMetaEnum::fromType<Section>().keyToValue(key.toLatin1().constData(), &ok);
+    return ok ? Section(value) : Section::Instances;
+}
+
+QString MainWindow::sectionNoun(Section section)
+{
+    switch (section) {
+    case Section::Instances:
+        return tr("instances");
+    case Section::Images:
+        return tr("images");
+    case Section::Profiles:
+        return tr("profiles");
+    case Section::Networks:
+        return tr("networks");
+    case Section::Storage:
+        return tr("storage pools");
+    case Section::Operations:
+        return tr("operations");
+    case Section::Warnings:
+        return tr("warnings");
+    case Section::ClusterMembers:
+        return tr("cluster members");
+    }
+    return {};
+}
+
+QString MainWindow::sectionNounOne(Section section)
+{
+    switch (section) {
+    case Section::Instances:
+        return tr("instance");
+    case Section::Images:
+        return tr("image");
+    case Section::Profiles:
+        return tr("profile");
+    case Section::Networks:
+        return tr("network");
+    case Section::Storage:
+        return tr("storage pool");
+    case Section::Operations:
+        return tr("operation");
+    case Section::Warnings:
+        return tr("warning");
+    case Section::ClusterMembers:
+        return tr("cluster member");
+    }
+    return {};
+}
+
+bool MainWindow::showSection(const QString &remote, const QString &project, Section section)
+{
+    const QModelIndex index = m_navigation->sectionIndex(remote, project, section);
+    if (!index.isValid())
+        return false;
+    const QModelIndex viewIndex = m_navigationIcons->mapFromSource(index);
+    m_ui->navigationTreeView->expand(viewIndex.parent());
+    m_ui->navigationTreeView->setCurrentIndex(viewIndex);
+    return m_currentRemote == remote && m_currentProject == project && m_currentSection == section;
+}
+
+void MainWindow::onNavigationCurrentChanged(const QModelIndex &current)
+{
+    if (!m_selectingProgrammatically) {
+        // The user went somewhere: the last session's place no longer matters.
+        m_restoringPlace = false;
+        m_restoringObject = false;
+    }
+    Remote *remote = m_navigation->remoteAt(current);
+    if (!remote)
+        return;
+    const auto type = current.data(NavigationTreeModel::NodeTypeRole).value<NavigationTreeModel::NodeType>();
+    QString project = current.data(NavigationTreeModel::ProjectRole).toString();
+    Section section = Section::Instances;
+    if (type == NavigationTreeModel::NodeType::Section)
+        section = current.data(NavigationTreeModel::SectionRole).value<Section>();
+    if (type == NavigationTreeModel::NodeType::Remote) {
+        // A remote by itself shows the instances of its default project (or its first one).
+        project = QStringLiteral("default");
+        if (!m_navigation->projectIndex(remote->name(), project).isValid()) {
+            const QModelIndex first = m_navigation->index(0, 0, current);
+            project = first.isValid() ? first.data(NavigationTreeModel::ProjectRole).toString() : QString();
+        }
+    }
+    showPlace(remote, project, section);
+}
+
+ResourceTableModel *MainWindow::modelFor(Remote *remote, const QString &project, Section section)
+{
+    const QString key
+        = remote->name() + QLatin1Char('\n') + project + QLatin1Char('\n') + sectionKey(section);
+    if (ResourceTableModel *existing = m_models.value(key))
+        return existing;
+    ResourceTableModel *model = nullptr;
+    // Models live as long as their remote: going back to a section is instant and stays live.
+    switch (section) {
+    case Section::Instances: {
+        Models::ResourceCache *cache = remote->cache(Models::ResourceKind::instances(), project);
+        cache->setStatePollInterval(InstanceUsagePollMs);
+        model = new Models::InstanceTableModel(cache, remote);
+        break;
+    }
+    case Section::Images:
+        model = new Models::ImageTableModel(remote->cache(Models::ResourceKind::images(), project), remote);
+        break;
+    case Section::Profiles:
+        model
+            = new Models::ProfileTableModel(remote->cache(Models::ResourceKind::profiles(), project), remote);
+        break;
+    case Section::Networks:
+        model
+            = new Models::NetworkTableModel(remote->cache(Models::ResourceKind::networks(), project), remote);
+        break;
+    case Section::Storage:
+        model = new Models::StoragePoolTableModel(
+            remote->cache(Models::ResourceKind::storagePools(), project), remote);
+        break;
+    case Section::Operations:
+        model = new Models::OperationTableModel(remote->operations(project), remote);
+        break;
+    case Section::Warnings:
+        model
+            = new Models::WarningTableModel(remote->cache(Models::ResourceKind::warnings(), project), remote);
+        break;
+    case Section::ClusterMembers:
+        model = new Models::ClusterMemberTableModel(
+            remote->cache(Models::ResourceKind::clusterMembers(), project), remote);
+        break;
+    }
+    m_models.insert(key, model);
+    return model;
+}
+
+void MainWindow::showPlace(Remote *remote, const QString &project, Section section)
+{
+    if (m_hasPlace && remote == m_remote && project == m_currentProject && section == m_currentSection)
+        return;
+    ResourceListWidget *list = resourceList();
+    if (m_hasPlace && list->model())
+        m_headerStates.insert(sectionKey(m_currentSection), list->headerState());
+    m_hasPlace = true;
+    m_remote = remote;
+    m_currentRemote = remote->name();
+    m_currentProject = project;
+    m_currentSection = section;
+
+    ResourceTableModel *model = project.isEmpty() ? nullptr : modelFor(remote, project, section);
+    // Views keep their selection through the model's changes; the status of selected rows decides
+    // which actions apply, so follow them.
+    disconnect(m_modelChanged);
+    disconnect(m_modelInserted);
+    list->setModel(model, NavigationTreeModel::sectionTitle(section), sectionNoun(section),
+                   sectionNounOne(section));
+    const QByteArray headerState = m_headerStates.value(sectionKey(section));
+    list->restoreHeaderState(headerState);
+    if (headerState.isEmpty() && section == Section::Instances) {
+        // Until the user arranges them: the project is the one chosen in the tree, and the location
+        // only says something in a cluster.
+        QHeaderView *header = list->tableView()->horizontalHeader();
+        header->setSectionHidden(Models::InstanceTableModel::Project, true);
+        header->setSectionHidden(Models::InstanceTableModel::Location, !remote->isClustered());
+    }
+    if (model) {
+        m_modelChanged
+            = connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::onObjectSelectionChanged);
+        m_modelInserted
+            = connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::tryRestoreObject);
+    }
+
+    if (section == Section::Instances) {
+        m_ui->detailStackedWidget->setCurrentWidget(m_instanceDetail);
+        m_instanceDetail->clear();
+    } else {
+        m_ui->detailStackedWidget->setCurrentWidget(m_properties);
+        m_properties->clear(tr("Select one of the %1 to see its properties.").arg(sectionNoun(section)));
+    }
+    onObjectSelectionChanged();
+    updateTitle();
+    tryRestoreObject();
+}
+
+void MainWindow::onObjectSelectionChanged()
+{
+    ResourceListWidget *list = resourceList();
+    const QList<QModelIndex> selected = list->selectedSourceIndexes();
+    if (!m_selectingProgrammatically && !selected.isEmpty() && sender() == list)
+        m_restoringObject = false;
+    QModelIndex current = list->currentSourceIndex();
+    if (!current.isValid() && !selected.isEmpty())
+        current = selected.first();
+
+    QList<InstanceActions::Target> targets;
+    if (m_currentSection == Section::Instances) {
+        for (const QModelIndex &index : selected) {
+            targets.append({m_remote, index.data(ResourceTableModel::ProjectRole).toString(),
+                            index.data(ResourceTableModel::KeyRole).toString(),
+                            index.data(ResourceTableModel::StatusRole).toString()});
+        }
+        if (!current.isValid())
+            m_instanceDetail->clear();
+        else if (m_instanceDetail->instanceName() != current.data(ResourceTableModel::KeyRole).toString()
+                 || sender() == list)
+            m_instanceDetail->setInstance(m_remote, list->model(), current);
+    } else if (current.isValid()) {
+        m_properties->setObject(current.data(ResourceTableModel::KeyRole).toString(),
+                                current.data(ResourceTableModel::ObjectRole).toJsonObject());
+    } else {
+        m_properties->clear(
+            tr("Select one of the %1 to see its properties.").arg(sectionNoun(m_currentSection)));
+    }
+    m_instanceActions->setTargets(targets);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_hasPlace) {
+        setWindowTitle(tr("Berth"));
         return;
     }
-    m_client = Lxd::Client::overUnixSocket(socket);
-    m_remoteItem = new QTreeWidgetItem(m_remotesTree, {tr("local")});
-    m_remoteItem->setToolTip(0, m_client.endpoint());
-    showConnectionState(tr("Connecting to %1…").arg(m_client.endpoint()));
-
-    Lxd::EventStream *events = m_client.events();
-    connect(events, &Lxd::EventStream::connected, this, [this] {
-        showConnectionState(tr("local: connected"));
-        loadInstances();
-    });
-    connect(events, &Lxd::EventStream::disconnected, this, [this](const Lxd::Error &error) {
-        showConnectionState(tr("local: reconnecting (%1)").arg(error.userMessage()));
-    });
-    connect(events, &Lxd::EventStream::eventReceived, this, [this](const Lxd::Event &event) {
-        if (event.isLifecycle() && event.action().startsWith(QLatin1String("instance-")))
-            loadInstances();
-    });
-    loadServer();
+    setWindowTitle(
+        tr("%1 › %2 › %3 — Berth")
+            .arg(m_currentRemote, m_currentProject, NavigationTreeModel::sectionTitle(m_currentSection)));
 }
 
-void MainWindow::loadServer()
+void MainWindow::refresh()
 {
-    Lxd::ApiJob *job = m_client.getServer();
-    connect(job, &Lxd::Job::finished, this, [this](Lxd::Job *done) {
-        if (done->error()) {
-            showConnectionState(tr("local: %1").arg(done->error().userMessage()));
-            return;
-        }
-        const QJsonObject environment
-            = m_client.connection()->server().value(QLatin1String("environment")).toObject();
-        m_remoteItem->setText(0,
-                              tr("local (%1 %2)")
-                                  .arg(environment.value(QLatin1String("server")).toString(),
-                                       environment.value(QLatin1String("server_version")).toString()));
-    });
+    if (m_remote) {
+        m_remote->refresh();
+        showStatus(tr("Loading everything from %1 again…").arg(m_remote->name()));
+    }
 }
 
-void MainWindow::loadInstances()
+void MainWindow::tryRestorePlace()
 {
-    Lxd::ApiJob *job
-        = m_client.api(QByteArrayLiteral("GET"), QStringLiteral("/instances?recursion=1&all-projects=true"));
-    connect(job, &Lxd::Job::finished, this, [this](Lxd::Job *done) {
-        if (done->error()) {
-            showConnectionState(tr("local: %1").arg(done->error().userMessage()));
-            return;
+    if (!m_restoringPlace || !m_registry || m_registry->count() == 0)
+        return;
+    Place &place = m_pendingPlace;
+    if (place.remote.isEmpty() || !m_registry->find(place.remote))
+        place.remote = m_registry->at(0)->name();
+    if (place.project.isEmpty())
+        place.project = QStringLiteral("default");
+    Remote *remote = m_registry->find(place.remote);
+    const QModelIndex project = m_navigation->projectIndex(place.remote, place.project);
+    if (!project.isValid()) {
+        // The project went away since: once the remote's projects are listed, go to the default one.
+        if (remote->projects()->state() == Models::ResourceStore::State::Ready
+            && place.project != QLatin1String("default")) {
+            place.project = QStringLiteral("default");
+            place.objectKey.clear();
+            tryRestorePlace();
         }
-        m_instancesTree->clear();
-        const QJsonArray instances = static_cast<Lxd::ApiJob *>(done)->metadata().toArray();
-        for (const QJsonValue &value : instances) {
-            const QJsonObject instance = value.toObject();
-            const QJsonObject config = instance.value(QLatin1String("config")).toObject();
-            new QTreeWidgetItem(m_instancesTree,
-                                {instance.value(QLatin1String("name")).toString(),
-                                 instance.value(QLatin1String("status")).toString(),
-                                 instance.value(QLatin1String("type")).toString(),
-                                 config.value(QLatin1String("image.description")).toString(),
-                                 instance.value(QLatin1String("created_at")).toString()});
-        }
-    });
+        return;
+    }
+    QModelIndex section = m_navigation->sectionIndex(place.remote, place.project, place.section);
+    if (!section.isValid()) {
+        place.section = Section::Instances; // e.g. cluster members of a server no longer clustered
+        section = m_navigation->sectionIndex(place.remote, place.project, place.section);
+    }
+    m_restoringPlace = false;
+    m_restoringObject = !place.objectKey.isEmpty();
+    m_selectingProgrammatically = true;
+    showSection(place.remote, place.project, place.section);
+    m_selectingProgrammatically = false;
+    tryRestoreObject();
 }
 
-void MainWindow::showConnectionState(const QString &text)
+void MainWindow::tryRestoreObject()
 {
-    m_connectionLabel->setText(text);
+    if (!m_restoringObject || m_restoringPlace)
+        return;
+    const Place &place = m_pendingPlace;
+    if (m_currentRemote != place.remote || m_currentProject != place.project
+        || m_currentSection != place.section) {
+        m_restoringObject = false;
+        return;
+    }
+    ResourceListWidget *list = resourceList();
+    m_selectingProgrammatically = true;
+    const bool found = list->selectObject(place.objectProject, place.objectKey);
+    m_selectingProgrammatically = false;
+    if (found)
+        m_restoringObject = false;
+}
+
+void MainWindow::addRemoteStatus(int index)
+{
+    Remote *remote = m_registry->at(index);
+    auto *label = new RemoteStatusLabel(remote, statusBar());
+    statusBar()->addPermanentWidget(label);
+    m_remoteStatus.insert(index, label);
+    connect(remote->projects(), &Models::ResourceStore::stateChanged, this, &MainWindow::tryRestorePlace);
+}
+
+void MainWindow::removeRemoteStatus(int index)
+{
+    if (index < 0 || index >= m_remoteStatus.size())
+        return;
+    RemoteStatusLabel *label = m_remoteStatus.takeAt(index);
+    statusBar()->removeWidget(label);
+    label->deleteLater();
+    if (m_remote && m_registry->indexOf(m_remote) == index) {
+        m_hasPlace = false;
+        m_remote = nullptr;
+        resourceList()->setModel(nullptr, tr("Berth"), QString(), QString());
+        m_instanceDetail->clear();
+        m_instanceActions->setTargets({});
+        updateTitle();
+    }
+    // Its models go with it (they are its children); forget them here.
+    for (auto it = m_models.begin(); it != m_models.end();) {
+        if (!it.value())
+            it = m_models.erase(it);
+        else
+            ++it;
+    }
+}
+
+void MainWindow::showTableContextMenu(const QPoint &globalPosition)
+{
+    // popup(), not exec(): no nested event loop.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_currentSection == Section::Instances) {
+        m_instanceActions->addToMenu(menu);
+        menu->addSeparator();
+    }
+    menu->addAction(m_refresh);
+    menu->popup(globalPosition);
+}
+
+void MainWindow::showTreeContextMenu(const QPoint &position)
+{
+    QTreeView *tree = m_ui->navigationTreeView;
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_refresh);
+    menu->addSeparator();
+    menu->addAction(tr("E&xpand All"), tree, &QTreeView::expandAll);
+    menu->addAction(tr("&Collapse All"), tree, &QTreeView::collapseAll);
+    menu->popup(tree->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::setTheme(Theme::Mode mode)
+{
+    Theme::apply(mode);
+    if (QAction *action = themeAction(mode))
+        action->setChecked(true);
+    QSettings settings;
+    settings.setValue(QStringLiteral("View/theme"), Theme::key(mode));
+}
+
+void MainWindow::newInstance()
+{
+    if (!m_remote || m_currentProject.isEmpty()) {
+        MessageBox::information(this, tr("New Instance"), tr("Choose a remote and a project first."));
+        return;
+    }
+    auto *dialog = new NewInstanceDialog(m_remote, m_currentProject, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewInstanceDialog::statusMessage, this, &MainWindow::showStatus);
+    dialog->open();
+}
+
+void MainWindow::about()
+{
+    MessageBox::information(this, tr("About Berth"),
+                            tr("<h3>Berth %1</h3><p>A native desktop manager for LXD and Incus.</p>"
+                               "<p>Built with Qt %2.</p>")
+                                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, StatusMessageMs);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_ui->mainSplitter->restoreState(settings.value(QStringLiteral("mainSplitter")).toByteArray());
+    m_ui->contentSplitter->restoreState(settings.value(QStringLiteral("contentSplitter")).toByteArray());
+    settings.endGroup();
+
+    settings.beginGroup(QStringLiteral("Tables"));
+    const QStringList sections = settings.childKeys();
+    for (const QString &section : sections)
+        m_headerStates.insert(section, settings.value(section).toByteArray());
+    settings.endGroup();
+
+    settings.beginGroup(QStringLiteral("Session"));
+    m_pendingPlace.remote = settings.value(QStringLiteral("remote")).toString();
+    m_pendingPlace.project = settings.value(QStringLiteral("project")).toString();
+    m_pendingPlace.section = sectionFromKey(settings.value(QStringLiteral("section")).toString());
+    m_pendingPlace.objectProject = settings.value(QStringLiteral("objectProject")).toString();
+    m_pendingPlace.objectKey = settings.value(QStringLiteral("object")).toString();
+    settings.endGroup();
+    m_restoringPlace = true;
+    m_showToolBar->setChecked(!m_toolBar->isHidden());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("mainSplitter"), m_ui->mainSplitter->saveState());
+    settings.setValue(QStringLiteral("contentSplitter"), m_ui->contentSplitter->saveState());
+    settings.endGroup();
+
+    QHash<QString, QByteArray> headers = m_headerStates;
+    if (m_hasPlace && resourceList()->model())
+        headers.insert(sectionKey(m_currentSection), resourceList()->headerState());
+    settings.beginGroup(QStringLiteral("Tables"));
+    for (auto it = headers.cbegin(); it != headers.cend(); ++it)
+        settings.setValue(it.key(), it.value());
+    settings.endGroup();
+
+    // Where the user was; while the last session's place is still being restored, keep that one.
+    Place place = m_pendingPlace;
+    if (!m_restoringPlace && m_hasPlace) {
+        place = {m_currentRemote, m_currentProject, m_currentSection, {}, {}};
+        const QModelIndex current = resourceList()->currentSourceIndex();
+        if (current.isValid()) {
+            place.objectProject = current.data(ResourceTableModel::ProjectRole).toString();
+            place.objectKey = current.data(ResourceTableModel::KeyRole).toString();
+        } else if (m_restoringObject) {
+            place.objectProject = m_pendingPlace.objectProject;
+            place.objectKey = m_pendingPlace.objectKey;
+        }
+    }
+    settings.beginGroup(QStringLiteral("Session"));
+    settings.setValue(QStringLiteral("remote"), place.remote);
+    settings.setValue(QStringLiteral("project"), place.project);
+    settings.setValue(QStringLiteral("section"), sectionKey(place.section));
+    settings.setValue(QStringLiteral("objectProject"), place.objectProject);
+    settings.setValue(QStringLiteral("object"), place.objectKey);
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }

@@ -1,31 +1,139 @@
 #pragma once
 
-#include "lxd/Client.h"
+#include "Theme.h"
+#include "models/NavigationTreeModel.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
-class QLabel;
-class QTreeWidget;
-class QTreeWidgetItem;
+#include <memory>
 
-// Berth's first window: the local remote found by socket discovery and its instances, kept current
-// by the event stream. The full navigation, models and detail views replace its insides later.
+class QAction;
+class QActionGroup;
+class QTreeView;
+
+class InstanceActions;
+class InstanceDetailWidget;
+class NavigationIconProxyModel;
+class ObjectPropertiesWidget;
+class RemoteStatusLabel;
+class ResourceListWidget;
+
+namespace Models {
+class Remote;
+class RemoteRegistry;
+class ResourceTableModel;
+} // namespace Models
+
+namespace Ui {
+class MainWindow;
+}
+
+// Berth's main window: the navigation tree of remotes, projects and kinds of object on the left; the
+// table of the chosen kind with search and filters; the details of the selected object below it; each
+// remote's connection in the status bar. Layout, column widths, theme and the last place visited are
+// kept in QSettings and restored at the next start.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    using Section = Models::NavigationTreeModel::Section;
+
+    explicit MainWindow(Models::RemoteRegistry *registry, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Goes to a section of a project in the tree; false when the tree has no such node (yet).
+    bool showSection(const QString &remote, const QString &project, Section section);
+    QString currentRemote() const { return m_currentRemote; }
+    QString currentProject() const { return m_currentProject; }
+    Section currentSection() const { return m_currentSection; }
+
+    QTreeView *navigationView() const;
+    Models::NavigationTreeModel *navigationModel() const { return m_navigation; }
+    ResourceListWidget *resourceList() const;
+    InstanceDetailWidget *instanceDetail() const { return m_instanceDetail; }
+    ObjectPropertiesWidget *propertiesWidget() const { return m_properties; }
+    InstanceActions *instanceActions() const { return m_instanceActions; }
+    QAction *refreshAction() const { return m_refresh; }
+    QAction *findAction() const { return m_find; }
+    QAction *newInstanceAction() const { return m_newInstance; }
+    QAction *themeAction(Theme::Mode mode) const;
+    // The text each remote shows in the status bar, in the registry's order.
+    QStringList remoteStatusTexts() const;
+
+    void saveSettings() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void connectToLocalRemote();
-    void loadServer();
-    void loadInstances();
-    void showConnectionState(const QString &text);
+    struct Place
+    {
+        QString remote;
+        QString project;
+        Section section = Section::Instances;
+        QString objectProject;
+        QString objectKey;
+    };
 
-    Lxd::Client m_client;
-    QTreeWidget *m_remotesTree;
-    QTreeWidget *m_instancesTree;
-    QTreeWidgetItem *m_remoteItem = nullptr;
-    QLabel *m_connectionLabel;
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void restoreSettings();
+    void onNavigationCurrentChanged(const QModelIndex &current);
+    void showPlace(Models::Remote *remote, const QString &project, Section section);
+    Models::ResourceTableModel *modelFor(Models::Remote *remote, const QString &project, Section section);
+    void onObjectSelectionChanged();
+    void updateTitle();
+    void refresh();
+    void tryRestorePlace();
+    void tryRestoreObject();
+    void addRemoteStatus(int index);
+    void removeRemoteStatus(int index);
+    void showTableContextMenu(const QPoint &globalPosition);
+    void showTreeContextMenu(const QPoint &position);
+    void setTheme(Theme::Mode mode);
+    void newInstance();
+    void about();
+    void showStatus(const QString &text);
+    static QString sectionKey(Section section);
+    static Section sectionFromKey(const QString &key);
+    static QString sectionNoun(Section section);
+    static QString sectionNounOne(Section section);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QPointer<Models::RemoteRegistry> m_registry;
+    Models::NavigationTreeModel *m_navigation;
+    NavigationIconProxyModel *m_navigationIcons;
+    InstanceActions *m_instanceActions;
+    InstanceDetailWidget *m_instanceDetail;
+    ObjectPropertiesWidget *m_properties;
+    QList<RemoteStatusLabel *> m_remoteStatus;
+    QHash<QString, QPointer<Models::ResourceTableModel>> m_models;
+    QMetaObject::Connection m_modelChanged;
+    QMetaObject::Connection m_modelInserted;
+    QHash<QString, QByteArray> m_headerStates; // per section: column order, widths, sort
+    QPointer<Models::Remote> m_remote;
+    QString m_currentRemote;
+    QString m_currentProject;
+    Section m_currentSection = Section::Instances;
+    bool m_hasPlace = false;
+    // Where the last session ended, until the tree and the table have loaded far enough to go back.
+    Place m_pendingPlace;
+    bool m_restoringPlace = false;
+    bool m_restoringObject = false;
+    bool m_selectingProgrammatically = false;
+
+    QAction *m_newInstance = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_selectAll = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_showToolBar = nullptr;
+    QAction *m_about = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QHash<int, QAction *> m_themeActions;
+    QToolBar *m_toolBar = nullptr;
 };

@@ -8,7 +8,7 @@ namespace Models {
 
 namespace {
 
-QString field(const ResourceCache::Entry &entry, const char *key)
+QString textOf(const ResourceCache::Entry &entry, const char *key)
 {
     return entry.object.value(QLatin1String(key)).toString();
 }
@@ -42,11 +42,11 @@ InstanceTableModel::InstanceTableModel(ResourceCache *cache, QObject *parent)
          }},
         {tr("Status"),
          [](const ResourceCache::Entry &entry) {
-             return QVariant(field(entry, "status"));
+             return QVariant(textOf(entry, "status"));
          }},
         {tr("Type"),
          [](const ResourceCache::Entry &entry) {
-             return QVariant(typeLabel(field(entry, "type")));
+             return QVariant(typeLabel(textOf(entry, "type")));
          }},
         {tr("IPv4"),
          [](const ResourceCache::Entry &entry) {
@@ -70,7 +70,7 @@ InstanceTableModel::InstanceTableModel(ResourceCache *cache, QObject *parent)
          }},
         {tr("Location"),
          [](const ResourceCache::Entry &entry) {
-             const QString location = field(entry, "location");
+             const QString location = textOf(entry, "location");
              return QVariant(location == QLatin1String("none") ? QString() : location);
          }},
         {tr("Created"),

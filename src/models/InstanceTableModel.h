@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ResourceCache.h"
 #include "ResourceTableModel.h"
 
 namespace Models {

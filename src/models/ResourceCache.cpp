@@ -1,10 +1,5 @@
 #include "ResourceCache.h"
 
-#include "lxd/EventStream.h"
-
-#include <QJsonArray>
-#include <QUrl>
-
 namespace Models {
 
 namespace {
@@ -14,163 +9,53 @@ constexpr int MaxStateRequests = 4; // the unix transport's connection pool size
 } // namespace
 
 ResourceCache::ResourceCache(Lxd::Client client, ResourceKind kind, QObject *parent)
-    : QObject(parent)
-    , m_client(std::move(client))
+    : ResourceStore(std::move(client), kind.projectScoped, kind.allProjects, parent)
     , m_kind(std::move(kind))
 {
-    Lxd::EventStream *events = m_client.events();
-    connect(events, &Lxd::EventStream::eventReceived, this, &ResourceCache::onEvent);
-    // The first load waits for the stream so no change slips between listing and listening; after a
-    // drop, events may have been missed: list again and apply the difference.
-    connect(events, &Lxd::EventStream::connected, this, [this] {
-        if (m_loadRequested)
-            requestList();
-    });
-    m_streamWait.setSingleShot(true);
-    connect(&m_streamWait, &QTimer::timeout, this, &ResourceCache::requestList);
+    connect(&m_pollTimer, &QTimer::timeout, this, &ResourceCache::pollVisibleState);
 }
 
 ResourceCache::~ResourceCache() = default;
 
-Lxd::Client ResourceCache::scoped(const QString &project) const
+QString ResourceCache::listPath() const
 {
-    return m_kind.projectScoped ? m_client.useProject(project) : m_client;
+    return m_kind.collection + QStringLiteral("?recursion=1");
 }
 
-void ResourceCache::load()
+QList<QJsonObject> ResourceCache::objectsOfListing(const QJsonValue &metadata) const
 {
-    m_loadRequested = true;
-    if (m_entries.isEmpty())
-        setState(State::Loading);
-    if (m_client.events()->isConnected())
-        requestList();
-    else if (!m_streamWait.isActive())
-        m_streamWait.start(Lxd::OperationJob::EventStreamWaitMs); // list anyway if events are slow
+    QList<QJsonObject> objects = ResourceStore::objectsOfListing(metadata);
+    if (m_kind.accepts)
+        objects.removeIf([this](const QJsonObject &object) { return !m_kind.accepts(object); });
+    return objects;
 }
 
-void ResourceCache::requestList()
+void ResourceCache::applyEvent(const Lxd::Event &event)
 {
-    m_streamWait.stop();
-    m_listInFlight = true;
-    ++m_loadGeneration;
-    QString path = m_kind.collection + QStringLiteral("?recursion=1");
-    if (m_kind.projectScoped && !isSingleProject())
-        path += QStringLiteral("&all-projects=true");
-    Lxd::ApiJob *job = m_client.api(QByteArrayLiteral("GET"), path);
-    ++m_requestsMade;
-    ++m_listingsMade;
-    const quint64 generation = m_loadGeneration;
-    connect(job, &Lxd::Job::finished, this, [this, generation](Lxd::Job *done) {
-        if (generation == m_loadGeneration)
-            onListFinished(static_cast<Lxd::ApiJob *>(done));
-    });
-}
-
-QString ResourceCache::keyOf(const QJsonObject &object) const
-{
-    return object.value(m_kind.key).toString();
-}
-
-QString ResourceCache::projectOf(const QJsonObject &object) const
-{
-    if (!m_kind.projectScoped)
-        return {};
-    QString project = object.value(QLatin1String("project")).toString();
-    if (project.isEmpty())
-        project = m_client.project();
-    return project.isEmpty() ? QStringLiteral("default") : project;
-}
-
-int ResourceCache::indexOf(const QString &project, const QString &key) const
-{
-    const QString wantedProject
-        = m_kind.projectScoped ? (project.isEmpty() ? QStringLiteral("default") : project) : QString();
-    for (int row = 0; row < m_entries.size(); ++row) {
-        if (m_entries[row].key == key && m_entries[row].project == wantedProject)
-            return row;
-    }
-    return -1;
-}
-
-void ResourceCache::onListFinished(Lxd::ApiJob *job)
-{
-    m_listInFlight = false;
-    const QList<Lxd::Event> pending = std::exchange(m_eventsDuringList, {});
-    if (job->error()) {
-        m_lastError = job->error();
-        setState(m_entries.isEmpty() ? State::Failed : m_state);
+    if (!event.isLifecycle())
         return;
-    }
-    m_lastError = {};
-    const QJsonArray items = job->metadata().toArray();
-
-    // Apply the difference: update what changed, remove what went, append what is new.
-    QSet<std::pair<QString, QString>> seen;
-    for (const QJsonValue &item : items) {
-        const QJsonObject object = item.toObject();
-        const QString project = projectOf(object);
-        const QString key = keyOf(object);
-        seen.insert({project, key});
-        const int row = indexOf(project, key);
-        if (row < 0) {
-            appendRow(Entry {project, key, object, {}, false, {}});
-        } else if (m_entries[row].object != object || m_entries[row].error) {
-            m_entries[row].object = object;
-            m_entries[row].error = {};
-            Q_EMIT rowChanged(row);
-        }
-    }
-    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
-        if (!seen.contains({m_entries[row].project, m_entries[row].key}))
-            removeRow(row);
-    }
-    setState(State::Ready);
-    for (const Lxd::Event &event : pending)
-        onEvent(event);
-
-    if (m_fetchStateAfterLoad && m_kind.collection == QLatin1String("/instances")) {
-        QList<int> running;
-        for (int row = 0; row < m_entries.size(); ++row) {
-            if (m_entries[row].object.value(QLatin1String("status")).toString() == QLatin1String("Running"))
-                running.append(row);
-        }
-        refreshState(running);
-    }
-}
-
-void ResourceCache::onEvent(const Lxd::Event &event)
-{
-    if (!event.isLifecycle() || m_state == State::Empty)
-        return;
-    if (m_listInFlight) {
-        m_eventsDuringList.append(event);
-        return;
-    }
     const QString action = event.action();
+    const QString project = projectOf(event);
+    if (!follows(project))
+        return;
+    if (m_kind.isRelistAction(action)) {
+        relist();
+        return;
+    }
     if (!action.startsWith(m_kind.eventPrefix))
         return;
-    // The source must name an object of this collection itself, not something below it
-    // (an instance's snapshot or backup has its own events).
-    const QString prefix = QStringLiteral("/1.0") + m_kind.collection + QLatin1Char('/');
-    const QString source = event.source().section(QLatin1Char('?'), 0, 0);
-    if (!source.startsWith(prefix))
-        return;
-    const QString encodedKey = source.mid(prefix.size());
-    if (encodedKey.isEmpty() || encodedKey.contains(QLatin1Char('/')))
-        return;
-    const QString key = QUrl::fromPercentEncoding(encodedKey.toUtf8());
-    QString project = m_kind.projectScoped ? event.project : QString();
-    if (m_kind.projectScoped && project.isEmpty())
-        project = QStringLiteral("default");
-    if (isSingleProject() && project != m_client.project())
+    // The source must name an object of this collection itself, not something below it (an instance's
+    // snapshot or backup has its own events) nor a sibling collection (another instance's snapshots).
+    const QString key = m_kind.keyFromSource(event.source(), project);
+    if (key.isEmpty())
         return;
 
     const QString verb = action.mid(m_kind.eventPrefix.size());
-    if (verb == QLatin1String("deleted")) {
+    if (verb == QLatin1String("deleted") || verb == QLatin1String("removed")) {
         ++m_fetchGeneration[{project, key}]; // a fetch still under way must not bring it back
         const int row = indexOf(project, key);
         if (row >= 0)
-            removeRow(row);
+            removeEntry(row);
         return;
     }
     if (verb == QLatin1String("renamed")) {
@@ -178,31 +63,37 @@ void ResourceCache::onEvent(const Lxd::Event &event)
                                     .toObject()
                                     .value(QLatin1String("old_name"))
                                     .toString();
-        const int row = indexOf(project, oldName);
-        if (row >= 0) {
+        const QString oldKey = m_kind.keyBeforeRename(key, oldName);
+        const int row = oldKey.isEmpty() ? -1 : indexOf(project, oldKey);
+        if (row >= 0 && indexOf(project, key) < 0) {
+            ++m_fetchGeneration[{project, oldKey}];
             // Keep the row (and so the selection): rename it in place, then fetch its new self.
-            m_entries[row].key = key;
-            m_entries[row].object.insert(m_kind.key, key);
-            Q_EMIT rowChanged(row);
+            rekeyEntry(row, key);
+            entryAt(row).object.insert(m_kind.keyFields.constLast(), key.section(QLatin1Char('/'), -1));
+            announceChanged(row);
         }
         fetchOne(project, key);
         return;
     }
-    if (verb == QLatin1String("created") || verb == QLatin1String("updated")
+    if (verb == QLatin1String("created") || verb == QLatin1String("added") || verb == QLatin1String("updated")
         || m_kind.refreshActions.contains(action))
         fetchOne(project, key);
+}
+
+void ResourceCache::refresh(int row)
+{
+    if (row >= 0 && row < count())
+        fetchOne(at(row).project, at(row).key);
 }
 
 void ResourceCache::fetchOne(const QString &project, const QString &key)
 {
     const int row = indexOf(project, key);
-    if (row >= 0 && !m_entries[row].loading) {
-        m_entries[row].loading = true;
-        Q_EMIT rowChanged(row);
+    if (row >= 0 && !at(row).loading) {
+        entryAt(row).loading = true;
+        announceChanged(row);
     }
-    Lxd::ApiJob *job = scoped(project).api(
-        QByteArrayLiteral("GET"), m_kind.collection + QLatin1Char('/') + Lxd::Client::pathSegment(key));
-    ++m_requestsMade;
+    Lxd::ApiJob *job = get(project, m_kind.objectPath(key));
     const quint64 generation = ++m_fetchGeneration[{project, key}];
     connect(job, &Lxd::Job::finished, this, [this, project, key, generation](Lxd::Job *done) {
         // Only the newest fetch of an object counts: an older reply may describe an older state.
@@ -217,43 +108,98 @@ void ResourceCache::onOneFinished(const QString &project, const QString &key, Lx
     if (job->error()) {
         if (job->error().isNotFound()) {
             if (row >= 0)
-                removeRow(row);
+                removeEntry(row);
             return;
         }
         if (row >= 0) {
-            m_entries[row].loading = false;
-            m_entries[row].error = job->error();
-            Q_EMIT rowChanged(row);
+            entryAt(row).loading = false;
+            entryAt(row).error = job->error();
+            announceChanged(row);
         }
         return;
     }
     QJsonObject object = job->metadata().toObject();
-    if (m_kind.projectScoped && !object.contains(QLatin1String("project")))
+    if (isProjectScoped() && !object.contains(QLatin1String("project")))
         object.insert(QStringLiteral("project"), project);
+    if (m_kind.accepts && !m_kind.accepts(object))
+        return;
     if (row < 0) {
-        appendRow(Entry {project, key, object, {}, false, {}});
-        row = int(m_entries.size()) - 1;
+        row = appendEntry(Entry {project, key, object, {}, false, {}});
     } else {
-        Entry &entry = m_entries[row];
+        Entry &entry = entryAt(row);
+        const bool changed = entry.object != object || entry.loading || entry.error;
         entry.object = object;
         entry.loading = false;
         entry.error = {};
-        if (object.value(QLatin1String("status")).toString() != QLatin1String("Running"))
+        if (!hasLiveState(entry))
             entry.state = {};
-        Q_EMIT rowChanged(row);
+        if (changed)
+            announceChanged(row);
     }
-    if (m_kind.collection == QLatin1String("/instances")
-        && object.value(QLatin1String("status")).toString() == QLatin1String("Running"))
+    if (hasLiveState(at(row)))
         refreshState({row});
+}
+
+void ResourceCache::listingApplied()
+{
+    if (!m_kind.hasState)
+        return;
+    QList<int> rows;
+    for (int row = 0; row < count(); ++row) {
+        if (hasLiveState(at(row)) && (m_fetchStateAfterLoad || isVisible(row)))
+            rows.append(row);
+    }
+    refreshState(rows);
+}
+
+bool ResourceCache::hasLiveState(const Entry &entry) const
+{
+    if (!m_kind.hasState)
+        return false;
+    const QString status = entry.object.value(QLatin1String("status")).toString();
+    return status == QLatin1String("Running") || status == QLatin1String("Frozen");
+}
+
+void ResourceCache::rowsBecameVisible(const QList<int> &rows)
+{
+    // Rows that were never shown may have no state yet (when it is not fetched after each listing).
+    QList<int> missing;
+    for (int row : rows) {
+        if (hasLiveState(at(row)) && at(row).state.isEmpty())
+            missing.append(row);
+    }
+    refreshState(missing);
+}
+
+void ResourceCache::setStatePollInterval(int ms)
+{
+    m_pollInterval = qMax(0, ms);
+    if (m_pollInterval > 0 && m_kind.hasState)
+        m_pollTimer.start(m_pollInterval);
+    else
+        m_pollTimer.stop();
+}
+
+void ResourceCache::pollVisibleState()
+{
+    QList<int> rows;
+    for (int row = 0; row < count(); ++row) {
+        if (isVisible(row) && hasLiveState(at(row)))
+            rows.append(row);
+    }
+    refreshState(rows);
 }
 
 void ResourceCache::refreshState(const QList<int> &rows)
 {
+    if (!m_kind.hasState)
+        return;
     for (int row : rows) {
-        if (row < 0 || row >= m_entries.size())
+        if (row < 0 || row >= count())
             continue;
-        const std::pair<QString, QString> id {m_entries[row].project, m_entries[row].key};
-        if (!m_stateQueue.contains(id))
+        const Id id {at(row).project, at(row).key};
+        // A slow daemon must not pile up requests: one per instance at a time.
+        if (!m_stateQueue.contains(id) && !m_stateInFlight.contains(id))
             m_stateQueue.append(id);
     }
     fetchNextState();
@@ -261,46 +207,23 @@ void ResourceCache::refreshState(const QList<int> &rows)
 
 void ResourceCache::fetchNextState()
 {
-    while (m_stateInFlight < MaxStateRequests && !m_stateQueue.isEmpty()) {
-        const auto [project, key] = m_stateQueue.takeFirst();
-        ++m_stateInFlight;
-        ++m_requestsMade;
-        Lxd::ApiJob *job = scoped(project).api(
-            QByteArrayLiteral("GET"),
-            m_kind.collection + QLatin1Char('/') + Lxd::Client::pathSegment(key) + QStringLiteral("/state"));
-        connect(job, &Lxd::Job::finished, this, [this, project = project, key = key](Lxd::Job *done) {
-            --m_stateInFlight;
-            const int row = indexOf(project, key);
-            if (row >= 0 && done->succeeded()) {
-                m_entries[row].state = static_cast<Lxd::ApiJob *>(done)->metadata().toObject();
-                Q_EMIT rowChanged(row);
+    while (m_stateInFlight.size() < MaxStateRequests && !m_stateQueue.isEmpty()) {
+        const Id id = m_stateQueue.takeFirst();
+        m_stateInFlight.insert(id);
+        Lxd::ApiJob *job = get(id.first, m_kind.objectPath(id.second) + QStringLiteral("/state"));
+        connect(job, &Lxd::Job::finished, this, [this, id](Lxd::Job *done) {
+            m_stateInFlight.remove(id);
+            const int row = indexOf(id.first, id.second);
+            if (row >= 0 && done->succeeded() && hasLiveState(at(row))) {
+                const QJsonObject state = static_cast<Lxd::ApiJob *>(done)->metadata().toObject();
+                if (state != at(row).state) {
+                    entryAt(row).state = state;
+                    announceChanged(row);
+                }
             }
             fetchNextState();
         });
     }
-}
-
-void ResourceCache::appendRow(Entry entry)
-{
-    const int row = int(m_entries.size());
-    Q_EMIT rowAboutToBeInserted(row);
-    m_entries.append(std::move(entry));
-    Q_EMIT rowInserted(row);
-}
-
-void ResourceCache::removeRow(int row)
-{
-    Q_EMIT rowAboutToBeRemoved(row);
-    m_entries.removeAt(row);
-    Q_EMIT rowRemoved(row);
-}
-
-void ResourceCache::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
 }
 
 } // namespace Models

@@ -1,18 +1,159 @@
+#include "JobWaiter.h"
+#include "lxd/Client.h"
 #include "lxd/FileEntry.h"
+#include "lxd/FileListJob.h"
+#include "lxd/FileManager.h"
 #include "lxd/FileTreePullJob.h"
+#include "lxd/HttpReply.h"
 #include "lxd/LocalPathGuard.h"
+#include "lxd/Transport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 using Lxd::FileEntry;
 using Lxd::LocalPathGuard;
+
+namespace {
+
+// What the fake daemon answers for one path.
+struct FakeAnswer
+{
+    int status = 200;
+    QList<Lxd::HttpRequest::Header> headers;
+    QByteArray body;
+
+    static FakeAnswer directory(const QStringList &names)
+    {
+        FakeAnswer answer;
+        answer.headers
+            = {{"X-LXD-type", "directory"}, {"X-LXD-mode", "0755"}, {"X-LXD-uid", "0"}, {"X-LXD-gid", "0"}};
+        const QJsonObject envelope {{QStringLiteral("type"), QStringLiteral("sync")},
+                                    {QStringLiteral("status"), QStringLiteral("Success")},
+                                    {QStringLiteral("status_code"), 200},
+                                    {QStringLiteral("metadata"), QJsonArray::fromStringList(names)}};
+        answer.body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+        return answer;
+    }
+    static FakeAnswer file(const QByteArray &contents)
+    {
+        FakeAnswer answer;
+        answer.headers = {{"X-LXD-type", "file"},
+                          {"X-LXD-mode", "0644"},
+                          {"X-LXD-uid", "0"},
+                          {"X-LXD-gid", "0"},
+                          {"Content-Length", QByteArray::number(contents.size())}};
+        answer.body = contents;
+        return answer;
+    }
+    static FakeAnswer notFound()
+    {
+        FakeAnswer answer;
+        answer.status = 404;
+        answer.body = QByteArrayLiteral(
+            R"({"type":"error","status":"","status_code":0,"error_code":404,"error":"Not Found","metadata":null})");
+        return answer;
+    }
+};
+
+// A reply of the fake daemon, delivered from the event loop: head, then body (into the sink for 2xx).
+class FakeFileReply final : public Lxd::HttpReply
+{
+    Q_OBJECT
+
+public:
+    FakeFileReply(const FakeAnswer &answer, QIODevice *sink, bool head)
+        : m_answer(answer)
+        , m_sink(sink)
+        , m_head(head)
+    { }
+
+    void deliver()
+    {
+        if (isFinished())
+            return;
+        QPointer<FakeFileReply> guard(this);
+        setStatus(m_answer.status, QByteArrayLiteral("Fake"));
+        setHeaders(m_answer.headers);
+        Q_EMIT headersReceived();
+        if (!guard || isFinished())
+            return;
+        if (!m_head) {
+            const bool success = m_answer.status >= 200 && m_answer.status < 300;
+            if (m_sink && success) {
+                if (m_sink->write(m_answer.body) != m_answer.body.size()) {
+                    finish(Lxd::Error(Lxd::Error::Kind::Io, m_sink->errorString()));
+                    return;
+                }
+            } else {
+                setBody(m_answer.body);
+            }
+            Q_EMIT downloadProgress(m_answer.body.size(), m_answer.body.size());
+            if (!guard || isFinished())
+                return;
+        }
+        finish();
+    }
+
+    void abort() override
+    {
+        if (!isFinished())
+            finish(Lxd::Error::cancelled());
+    }
+
+private:
+    FakeAnswer m_answer;
+    QPointer<QIODevice> m_sink;
+    bool m_head;
+};
+
+// A daemon that lies: it serves a fixed tree, answers any other path with a file (so that a client
+// that trusted a hostile name would write it), ignores Range like a careless server, and counts the
+// requests in flight.
+class FakeFileTransport final : public Lxd::Transport
+{
+    Q_OBJECT
+
+public:
+    QHash<QString, FakeAnswer> answers;
+    QStringList requestedPaths;
+    int inFlight = 0;
+    int maxInFlight = 0;
+
+    Lxd::HttpReply *send(const Lxd::HttpRequest &request) override
+    {
+        const QUrl url = QUrl::fromEncoded(QByteArrayLiteral("http://fake") + request.target);
+        const QString path = QUrlQuery(url).queryItemValue(QStringLiteral("path"), QUrl::FullyDecoded);
+        requestedPaths.append(path);
+        FakeAnswer answer = answers.value(path, FakeAnswer::file(QByteArrayLiteral("hostile contents\n")));
+        if (!answers.contains(path) && path.contains(QLatin1String("/etc/")))
+            answer = FakeAnswer::notFound(); // never hand out anything that looks like a system file
+        auto *reply = new FakeFileReply(answer, request.responseSink, request.method == "HEAD");
+        maxInFlight = qMax(maxInFlight, ++inFlight);
+        connect(reply, &Lxd::HttpReply::finished, this, [this] { --inFlight; });
+        QMetaObject::invokeMethod(reply, &FakeFileReply::deliver, Qt::QueuedConnection);
+        return reply;
+    }
+    Lxd::WebSocketChannel *openWebSocket(const QByteArray &) override { return nullptr; }
+    QString endpoint() const override { return QStringLiteral("fake:"); }
+};
+
+} // namespace
 
 // What may become a local path: the checks every name from a server goes through, the guard that
 // writes only below one folder, and the parsing of LXD's file headers. No daemon needed.
@@ -43,6 +184,10 @@ private Q_SLOTS:
     void entryFromHeaders();
     void localLinkTarget_data();
     void localLinkTarget();
+
+    void hostileListingWritesOnlyInsideTheTarget();
+    void listingCapsTheRequestsInFlight_data();
+    void listingCapsTheRequestsInFlight();
 
 private:
     static QStringList entriesOf(const QString &path);
@@ -393,6 +538,123 @@ void TestFilePaths::localLinkTarget()
     QFETCH(QString, target);
     QFETCH(QString, expected);
     QCOMPARE(Lxd::FileTreePullJob::localLinkTarget(root, link, target), expected);
+}
+
+void TestFilePaths::hostileListingWritesOnlyInsideTheTarget()
+{
+    QTemporaryDir temporary;
+    QVERIFY(temporary.isValid());
+    // tmp/work/target is pulled into; "a/../../x" would land in tmp/x, a planted link leads to outside.
+    const QString work = temporary.filePath(QStringLiteral("work"));
+    const QString target = work + QStringLiteral("/target");
+    const QString outside = work + QStringLiteral("/outside");
+    QVERIFY(QDir().mkpath(target));
+    QVERIFY(QDir().mkpath(outside));
+    QVERIFY(QFile::link(outside, target + QStringLiteral("/sub")));
+    const QString stolen = outside + QStringLiteral("/stolen");
+
+    auto transport = std::make_unique<FakeFileTransport>();
+    FakeFileTransport *fake = transport.get();
+    const QStringList hostile {QStringLiteral(".."),          QStringLiteral("a/../../x"),
+                               QStringLiteral("/etc/passwd"), stolen,
+                               QStringLiteral("."),           QString(),
+                               QStringLiteral("ok.txt")};
+    fake->answers.insert(
+        QStringLiteral("/srv"),
+        FakeAnswer::directory(hostile + QStringList {QStringLiteral("sub"), QStringLiteral("ok.txt")}));
+    fake->answers.insert(QStringLiteral("/srv/ok.txt"), FakeAnswer::file(QByteArrayLiteral("fine\n")));
+    fake->answers.insert(QStringLiteral("/srv/sub"), FakeAnswer::directory({QStringLiteral("f")}));
+    fake->answers.insert(QStringLiteral("/srv/sub/f"),
+                         FakeAnswer::file(QByteArrayLiteral("through the link\n")));
+    const Lxd::Client client(std::make_shared<Lxd::Connection>(std::move(transport)));
+    const Lxd::FileManager files(client, QStringLiteral("c1"));
+
+    Lxd::FileTreePullJob *pull = files.pullTree(QStringLiteral("/srv"), target);
+    QSignalSpy refusedSpy(pull, &Lxd::FileTreePullJob::nameRefused);
+    QSignalSpy failedSpy(pull, &Lxd::FileTreePullJob::entryFailed);
+    QStringList refused;
+    QList<Lxd::FileTransferIssue> issues;
+    QVERIFY(waitAndRead(pull, [&](Lxd::FileTreePullJob *job) {
+        QVERIFY2(job->succeeded(), qPrintable(job->error().userMessage()));
+        refused = job->refusedNames();
+        issues = job->issues();
+    }));
+
+    // Every hostile name is refused and reported, "ok.txt" listed twice included.
+    QStringList expectedRefused = hostile;
+    expectedRefused.sort();
+    refused.sort();
+    QCOMPARE(refused, expectedRefused);
+    QCOMPARE(refusedSpy.size(), hostile.size());
+    // The folder behind the planted link is not written through: reported, and the rest goes on.
+    QCOMPARE(failedSpy.size(), 1);
+    QCOMPARE(issues.size(), hostile.size() + 1);
+    bool linkReported = false;
+    for (const Lxd::FileTransferIssue &issue : std::as_const(issues)) {
+        if (issue.kind == Lxd::FileTransferIssue::Kind::Failed) {
+            QCOMPARE(issue.path, QStringLiteral("/srv/sub"));
+            linkReported = issue.error.detail().contains(QLatin1String("symbolic link"));
+        }
+    }
+    QVERIFY(linkReported);
+
+    // Only ok.txt was written, inside the target.
+    QCOMPARE(entriesOf(target), (QStringList {QStringLiteral("ok.txt"), QStringLiteral("sub")}));
+    QFile ok(target + QStringLiteral("/ok.txt"));
+    QVERIFY(ok.open(QIODevice::ReadOnly));
+    QCOMPARE(ok.readAll(), QByteArrayLiteral("fine\n"));
+    QVERIFY(QFileInfo(target + QStringLiteral("/sub")).isSymLink());
+    QCOMPARE(entriesOf(outside), QStringList());
+    QCOMPARE(entriesOf(work), (QStringList {QStringLiteral("outside"), QStringLiteral("target")}));
+    QCOMPARE(entriesOf(temporary.path()), QStringList {QStringLiteral("work")});
+    QFile passwd(QStringLiteral("/etc/passwd"));
+    QVERIFY(passwd.open(QIODevice::ReadOnly));
+    QVERIFY(!passwd.readAll().contains("hostile"));
+
+    // And no hostile name was ever asked for.
+    const QSet<QString> allowed {QStringLiteral("/srv"), QStringLiteral("/srv/ok.txt"),
+                                 QStringLiteral("/srv/sub"), QStringLiteral("/srv/sub/f")};
+    for (const QString &path : std::as_const(fake->requestedPaths))
+        QVERIFY2(allowed.contains(path), qPrintable(path));
+}
+
+void TestFilePaths::listingCapsTheRequestsInFlight_data()
+{
+    QTest::addColumn<int>("maxParallel");
+    QTest::newRow("one") << 1;
+    QTest::newRow("three") << 3;
+    QTest::newRow("more than entries") << 50;
+}
+
+void TestFilePaths::listingCapsTheRequestsInFlight()
+{
+    QFETCH(int, maxParallel);
+    auto transport = std::make_unique<FakeFileTransport>();
+    FakeFileTransport *fake = transport.get();
+    QStringList names;
+    for (int i = 0; i < 12; ++i) {
+        names.append(QStringLiteral("f%1").arg(i, 2, 10, QLatin1Char('0')));
+        fake->answers.insert(QStringLiteral("/many/") + names.last(), FakeAnswer::file(QByteArray(i, 'x')));
+    }
+    fake->answers.insert(QStringLiteral("/many"), FakeAnswer::directory(names));
+    const Lxd::Client client(std::make_shared<Lxd::Connection>(std::move(transport)));
+    const Lxd::FileManager files(client, QStringLiteral("c1"));
+
+    Lxd::FileListJob *list = files.list(QStringLiteral("/many"));
+    list->setMaxParallel(maxParallel);
+    QList<FileEntry> entries;
+    QVERIFY(waitAndRead(list, [&](Lxd::FileListJob *job) {
+        QVERIFY2(job->succeeded(), qPrintable(job->error().userMessage()));
+        entries = job->entries();
+    }));
+    QCOMPARE(fake->maxInFlight, qMin(maxParallel, 12));
+    QCOMPARE(entries.size(), 12);
+    for (int i = 0; i < 12; ++i) {
+        QCOMPARE(entries.at(i).name, names.at(i));
+        QVERIFY(entries.at(i).isFile());
+        // This server ignores Range: the size comes from the headers, and the body is not waited for.
+        QCOMPARE(entries.at(i).size, qint64(i));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFilePaths)

@@ -204,6 +204,7 @@ private Q_SLOTS:
     void directoriesLinksAndDelete_data() { addTransports(); }
     void directoriesLinksAndDelete();
     void pullingAFolderAsAFileIsAnError();
+    void memoryWatchSeesAnAllocation();
     void bigFileStreamsWithBoundedMemory_data() { addTransports(); }
     void bigFileStreamsWithBoundedMemory();
     void treePushAndPullAreIdentical_data() { addTransports(); }
@@ -585,6 +586,17 @@ void TestFiles::pullingAFolderAsAFileIsAnError()
         JobWaiter::wait(manager.pull(QStringLiteral("/etc"), local.filePath(QStringLiteral("etc"))), &error));
     QVERIFY(error);
     QVERIFY(QDir(local.path()).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
+}
+
+// The instrument of the next test: it must see 96 MiB held briefly.
+void TestFiles::memoryWatchSeesAnAllocation()
+{
+    MemoryWatch memory;
+    {
+        QByteArray held(96 * MiB, 'x');
+        QVERIFY(held.at(50 * MiB) == 'x');
+    }
+    QVERIFY2(memory.growthMiB() >= 90, qPrintable(QString::number(memory.growthMiB())));
 }
 
 void TestFiles::bigFileStreamsWithBoundedMemory()
