@@ -9,7 +9,6 @@
 #include <QMetaObject>
 
 #include <algorithm>
-
 #include <sys/stat.h>
 #include <unistd.h>
 

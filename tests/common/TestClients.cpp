@@ -100,7 +100,8 @@ bool TestClients::restartLocalDaemon()
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedChannels);
-    process.start(QStringLiteral(BERTH_SOURCE_DIR "/scripts/testbed"), {QStringLiteral("restart"), QStringLiteral("local")});
+    process.start(QStringLiteral(BERTH_SOURCE_DIR "/scripts/testbed"),
+                  {QStringLiteral("restart"), QStringLiteral("local")});
     return process.waitForFinished(180000) && process.exitStatus() == QProcess::NormalExit
         && process.exitCode() == 0;
 }
