@@ -82,6 +82,9 @@ void LocalWebSocketChannel::onConnected()
     request += QByteArrayLiteral("Sec-WebSocket-Version: 13\r\n\r\n");
     m_handshakeBytesUnreported = request.size();
     m_socket->write(request);
+    // LXD 5.0.2 reads a new connection's first bytes inside its accept loop; an unsent handshake
+    // would stall every other client of the daemon until our event loop turns.
+    m_socket->flush();
 }
 
 void LocalWebSocketChannel::onReadyRead()

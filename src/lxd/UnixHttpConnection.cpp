@@ -139,11 +139,15 @@ void UnixHttpConnection::writeRequest()
             pumpUpload();
         });
         m_socket->write(head);
+        // LXD 5.0.2 reads a new connection's first bytes inside its accept loop: send them now, not
+        // when the event loop next turns, or every other client waits for a caller that may block.
+        m_socket->flush();
         pumpUpload();
         return;
     }
 
     m_socket->write(head + request.body);
+    m_socket->flush(); // see above: never leave the daemon waiting for a request line
     if (!request.body.isEmpty())
         reply->reportUpload(request.body.size(), request.body.size());
 }
