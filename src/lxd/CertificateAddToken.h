@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QDateTime>
-#include <QJsonObject>
-#include <QStringList>
+#include "PendingToken.h"
+
+#include <utility>
 
 namespace Lxd {
 
@@ -21,25 +21,24 @@ public:
     // The text to hand to the client that will use it (the same form `lxc` prints).
     QString encode() const;
 
-    bool isValid() const { return !m_secret.isEmpty() && !m_fingerprint.isEmpty(); }
+    bool isValid() const { return !m_token.secret.isEmpty() && !m_token.fingerprint.isEmpty(); }
 
-    QString clientName() const { return m_clientName; }
-    // The server certificate's fingerprint, for the client to pin.
-    QString fingerprint() const { return m_fingerprint; }
-    QStringList addresses() const { return m_addresses; }
-    QString secret() const { return m_secret; }
+    QString clientName() const { return m_token.name; }
+    // The server certificate's fingerprint, for the other side to pin.
+    QString fingerprint() const { return m_token.fingerprint; }
+    QStringList addresses() const { return m_token.addresses; }
+    QString secret() const { return m_token.secret; }
     // Invalid when the token does not expire.
-    QDateTime expiresAt() const { return m_expiresAt; }
+    QDateTime expiresAt() const { return m_token.expiresAt; }
     // The operation that holds it (known when read from an operation): DELETE it to revoke the token.
-    QString operationId() const { return m_operationId; }
+    QString operationId() const { return m_token.operationId; }
 
 private:
-    QString m_clientName;
-    QString m_fingerprint;
-    QStringList m_addresses;
-    QString m_secret;
-    QDateTime m_expiresAt;
-    QString m_operationId;
+    explicit CertificateAddToken(PendingToken token)
+        : m_token(std::move(token))
+    { }
+
+    PendingToken m_token;
 };
 
 } // namespace Lxd
