@@ -16,6 +16,8 @@ BERTH_BUILD_PACKAGES=(
 BERTH_TESTBED_PACKAGES=(lxd lxd-client iptables iproute2 busybox-static)
 # Showing Berth on a virtual screen and taking a screenshot (scripts/run with no display).
 BERTH_RUN_PACKAGES=(xvfb xauth x11-utils x11-apps imagemagick)
+# bench/run: the peers Berth is measured against (pylxd, curl) and reading their figures (jq).
+BERTH_BENCH_PACKAGES=(python3-pylxd curl jq lxd-client)
 
 # Prints the packages among "$@" that are not installed.
 berth_missing_packages() {

@@ -1,13 +1,16 @@
 #include "InstanceDetailWidget.h"
 
+#include "ConfigEditor.h"
 #include "Icons.h"
 #include "InstanceActions.h"
 #include "InstanceConfigPage.h"
 #include "InstanceDevicesPage.h"
+#include "InstanceFilesPage.h"
 #include "InstanceLogsPage.h"
 #include "InstanceOverviewPage.h"
 #include "InstanceSnapshotsPage.h"
 #include "PlaceholderPage.h"
+#include "TerminalPanel.h"
 #include "models/Remote.h"
 #include "models/ResourceTableModel.h"
 
@@ -19,7 +22,7 @@
 
 using Models::ResourceTableModel;
 
-InstanceDetailWidget::InstanceDetailWidget(InstanceActions *actions, QWidget *parent)
+InstanceDetailWidget::InstanceDetailWidget(InstanceActions *actions, TerminalManager *terminals, QWidget *parent)
     : QWidget(parent)
     , m_nameLabel(new QLabel(this))
     , m_subtitleLabel(new QLabel(this))
@@ -29,6 +32,8 @@ InstanceDetailWidget::InstanceDetailWidget(InstanceActions *actions, QWidget *pa
     , m_devices(new InstanceDevicesPage(this))
     , m_snapshots(new InstanceSnapshotsPage(actions->snapshotAction(), this))
     , m_logs(new InstanceLogsPage(this))
+    , m_terminal(new TerminalPanel(terminals, TerminalPanel::Mode::Shell, this))
+    , m_console(new TerminalPanel(terminals, TerminalPanel::Mode::Console, this))
 {
     m_nameLabel->setObjectName(QStringLiteral("instanceNameLabel"));
     m_nameLabel->setAccessibleName(tr("Instance name"));
@@ -48,19 +53,10 @@ InstanceDetailWidget::InstanceDetailWidget(InstanceActions *actions, QWidget *pa
     m_tabs->addTab(m_config, tr("Configuration"));
     m_tabs->addTab(m_devices, tr("Devices"));
     m_tabs->addTab(m_snapshots, Icons::glyph(Icons::Glyph::Snapshot), tr("Snapshots"));
-    m_tabs->addTab(
-        new PlaceholderPage(Icons::glyph(Icons::Glyph::Files), tr("Files"),
-                            tr("Browsing, uploading and downloading the instance's files comes with "
-                               "the Files tab."),
-                            this),
-        Icons::glyph(Icons::Glyph::Files), tr("Files"));
-    m_tabs->addTab(new PlaceholderPage(Icons::glyph(Icons::Glyph::Terminal), tr("Terminal"),
-                                       tr("A shell inside the running instance comes with the Terminal tab."),
-                                       this),
-                   Icons::glyph(Icons::Glyph::Terminal), tr("Terminal"));
-    m_tabs->addTab(new PlaceholderPage(Icons::glyph(Icons::Glyph::Console), tr("Console"),
-                                       tr("The instance's text console comes with the Console tab."), this),
-                   Icons::glyph(Icons::Glyph::Console), tr("Console"));
+    m_files = new InstanceFilesPage(nullptr, this);
+    m_tabs->addTab(m_files, Icons::glyph(Icons::Glyph::Files), tr("Files"));
+    m_tabs->addTab(m_terminal, Icons::glyph(Icons::Glyph::Terminal), tr("Terminal"));
+    m_tabs->addTab(m_console, Icons::glyph(Icons::Glyph::Console), tr("Console"));
     m_tabs->addTab(m_logs, Icons::glyph(Icons::Glyph::Logs), tr("Logs"));
 
     auto *layout = new QVBoxLayout(this);
@@ -72,6 +68,10 @@ InstanceDetailWidget::InstanceDetailWidget(InstanceActions *actions, QWidget *pa
     layout->addWidget(m_tabs, 1);
 
     connect(m_snapshots, &InstanceSnapshotsPage::statusMessage, this, &InstanceDetailWidget::statusMessage);
+    connect(m_files, &InstanceFilesPage::statusMessage, this, &InstanceDetailWidget::statusMessage);
+    connect(m_config, &InstanceConfigPage::statusMessage, this, &InstanceDetailWidget::statusMessage);
+    connect(m_devices, &InstanceDevicesPage::editRequested, this,
+            [this] { m_config->openEditor(ConfigEditor::YamlTab); });
     clear();
 }
 
@@ -119,6 +119,9 @@ void InstanceDetailWidget::clear(const QString &message)
     m_devices->clear();
     m_snapshots->clear();
     m_logs->clear();
+    m_files->clearInstance();
+    m_terminal->clearInstance();
+    m_console->clearInstance();
     m_tabs->setEnabled(false);
 }
 
@@ -141,8 +144,11 @@ void InstanceDetailWidget::refresh()
                                       project.toHtmlEscaped(),
                                       m_remote ? m_remote->name().toHtmlEscaped() : QString()));
     m_overview->setInstance(object, state);
-    m_config->setInstance(object);
+    m_config->setInstance(m_remote, project, object);
     m_devices->setInstance(object);
     m_snapshots->setInstance(m_remote, project, name);
     m_logs->setInstance(m_remote, project, name);
+    m_files->setInstance(m_remote, project, name, status);
+    m_terminal->setInstance(m_remote, project, name, status);
+    m_console->setInstance(m_remote, project, name, status);
 }

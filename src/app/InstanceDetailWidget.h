@@ -10,9 +10,12 @@ class QTabWidget;
 class InstanceActions;
 class InstanceConfigPage;
 class InstanceDevicesPage;
+class InstanceFilesPage;
 class InstanceLogsPage;
 class InstanceOverviewPage;
 class InstanceSnapshotsPage;
+class TerminalManager;
+class TerminalPanel;
 
 namespace Models {
 class Remote;
@@ -39,7 +42,8 @@ public:
     };
     Q_ENUM(Tab)
 
-    InstanceDetailWidget(InstanceActions *actions, QWidget *parent = nullptr);
+    // Terminals opened in the Terminal and Console tabs belong to `terminals`, which outlives this.
+    InstanceDetailWidget(InstanceActions *actions, TerminalManager *terminals, QWidget *parent = nullptr);
     ~InstanceDetailWidget() override;
 
     // Shows the instance of `sourceIndex`, a row of `model` (an InstanceTableModel) on `remote`.
@@ -54,6 +58,9 @@ public:
     InstanceDevicesPage *devicesPage() const { return m_devices; }
     InstanceSnapshotsPage *snapshotsPage() const { return m_snapshots; }
     InstanceLogsPage *logsPage() const { return m_logs; }
+    InstanceFilesPage *filesPage() const { return m_files; }
+    TerminalPanel *terminalPanel() const { return m_terminal; }
+    TerminalPanel *consolePanel() const { return m_console; }
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
@@ -73,4 +80,7 @@ private:
     InstanceDevicesPage *m_devices;
     InstanceSnapshotsPage *m_snapshots;
     InstanceLogsPage *m_logs;
+    InstanceFilesPage *m_files = nullptr;
+    TerminalPanel *m_terminal;
+    TerminalPanel *m_console;
 };

@@ -2,15 +2,28 @@
 
 #include "RowPaddingDelegate.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QSet>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 InstanceDevicesPage::InstanceDevicesPage(QWidget *parent)
     : QWidget(parent)
     , m_tree(new QTreeWidget(this))
+    , m_edit(new QAction(tr("Edit &Devices…"), this))
 {
+    m_edit->setObjectName(QStringLiteral("editInstanceDevicesAction"));
+    m_edit->setToolTip(tr("Edit the instance's own devices in its configuration editor (YAML)"));
+    m_edit->setStatusTip(m_edit->toolTip());
+    m_edit->setEnabled(false);
+    connect(m_edit, &QAction::triggered, this, &InstanceDevicesPage::editRequested);
+    auto *editButton = new QToolButton(this);
+    editButton->setObjectName(QStringLiteral("editDevicesToolButton"));
+    editButton->setDefaultAction(m_edit);
+    editButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     m_tree->setObjectName(QStringLiteral("devicesTreeWidget"));
     m_tree->setAccessibleName(tr("Devices"));
     m_tree->setHeaderLabels({tr("Device"), tr("Value"), tr("Set by")});
@@ -21,16 +34,20 @@ InstanceDevicesPage::InstanceDevicesPage(QWidget *parent)
     m_tree->header()->resizeSection(1, 320);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(editButton, 0, Qt::AlignLeft);
     layout->addWidget(m_tree);
 }
 
 void InstanceDevicesPage::clear()
 {
     m_tree->clear();
+    m_edit->setEnabled(false);
 }
 
 void InstanceDevicesPage::setInstance(const QJsonObject &object)
 {
+    m_edit->setEnabled(!object.value(QLatin1String("name")).toString().isEmpty());
     const QJsonObject own = object.value(QLatin1String("devices")).toObject();
     QJsonObject expanded = object.value(QLatin1String("expanded_devices")).toObject();
     if (expanded.isEmpty())

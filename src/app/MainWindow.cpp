@@ -1,15 +1,26 @@
 #include "MainWindow.h"
 
+#include "CommandPalette.h"
+#include "CreateInstanceWizard.h"
+#include "EventMonitorWindow.h"
 #include "Icons.h"
 #include "InstanceActions.h"
+#include "InstanceConfigPage.h"
 #include "InstanceDetailWidget.h"
+#include "InstanceTransferActions.h"
+#include "OperationsDock.h"
+#include "ResourceActions.h"
+#include "ResourcePages.h"
 #include "MessageBox.h"
 #include "NavigationIconProxyModel.h"
-#include "NewInstanceDialog.h"
 #include "ObjectPropertiesWidget.h"
+#include "Preferences.h"
+#include "PreferencesDialog.h"
 #include "RemoteStatusLabel.h"
 #include "ResourceListWidget.h"
+#include "TerminalManager.h"
 #include "models/ClusterMemberTableModel.h"
+#include "models/EventLog.h"
 #include "models/ImageTableModel.h"
 #include "models/InstanceTableModel.h"
 #include "models/NetworkTableModel.h"
@@ -43,7 +54,6 @@ using Models::ResourceTableModel;
 namespace {
 
 // How often the usage of the visible running instances is fetched again (LXD sends no events for it).
-constexpr int InstanceUsagePollMs = 5000;
 constexpr int StatusMessageMs = 10000;
 
 } // namespace
@@ -58,10 +68,22 @@ MainWindow::MainWindow(Models::RemoteRegistry *registry, QWidget *parent)
     m_ui->setupUi(this);
     setWindowIcon(Icons::glyph(Icons::Glyph::Instances));
     m_instanceActions = new InstanceActions(this);
-    m_instanceDetail = new InstanceDetailWidget(m_instanceActions, this);
+    m_terminals = new TerminalManager(this);
+    m_instanceDetail = new InstanceDetailWidget(m_instanceActions, m_terminals, this);
     m_properties = new ObjectPropertiesWidget(this);
     m_ui->detailStackedWidget->addWidget(m_instanceDetail);
     m_ui->detailStackedWidget->addWidget(m_properties);
+    m_operationsDock = new OperationsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_operationsDock);
+    m_operationsDock->hide(); // until a transfer starts, or the user opens it (or it was open last time)
+    m_transferActions = new InstanceTransferActions(this, registry, m_operationsDock->tasks());
+    m_resourcePages = new ResourcePages(this, registry, m_operationsDock->tasks(), m_properties);
+    for (QWidget *pane : m_resourcePages->detailWidgets())
+        m_ui->detailStackedWidget->addWidget(pane);
+    connect(m_operationsDock->tasks(), &QAbstractItemModel::rowsInserted, m_operationsDock, &QWidget::show);
+    connect(m_operationsDock, &OperationsDock::statusMessage, this, &MainWindow::showStatus);
+    connect(m_transferActions, &InstanceTransferActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_resourcePages, &ResourcePages::statusMessage, this, &MainWindow::showStatus);
     m_ui->mainSplitter->setStretchFactor(1, 1);
     m_ui->contentSplitter->setStretchFactor(0, 3);
     m_ui->contentSplitter->setStretchFactor(1, 2);
@@ -77,6 +99,8 @@ MainWindow::MainWindow(Models::RemoteRegistry *registry, QWidget *parent)
                 onNavigationCurrentChanged(m_navigationIcons->mapToSource(current));
             });
     connect(tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeContextMenu);
+    // Instance rows dropped on a remote or project: copy or move them there.
+    m_transferActions->acceptDropsOn(tree);
     // New remotes and the default project open by themselves; so does the project being restored.
     connect(
         m_navigationIcons, &QAbstractItemModel::rowsInserted, this,
@@ -189,6 +213,19 @@ void MainWindow::createActions()
     m_refresh->setStatusTip(m_refresh->toolTip());
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
 
+    m_eventMonitorAction = new QAction(Icons::icon(Icons::Glyph::Logs), tr("&Event Monitor"), this);
+    m_eventMonitorAction->setObjectName(QStringLiteral("eventMonitorAction"));
+    m_eventMonitorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_eventMonitorAction->setToolTip(tr("Every event of every remote, live (Ctrl+Shift+E)"));
+    connect(m_eventMonitorAction, &QAction::triggered, this, &MainWindow::showEventMonitor);
+
+    m_commandPaletteAction = new QAction(Icons::icon(Icons::Glyph::Search), tr("&Command Palette…"), this);
+    m_commandPaletteAction->setObjectName(QStringLiteral("commandPaletteAction"));
+    m_commandPaletteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_commandPaletteAction->setToolTip(tr("Find any action, or any object by its name (Ctrl+K)"));
+    m_commandPaletteAction->setStatusTip(m_commandPaletteAction->toolTip());
+    connect(m_commandPaletteAction, &QAction::triggered, this, &MainWindow::showCommandPalette);
+
     m_themeGroup = new QActionGroup(this);
     m_themeGroup->setExclusive(true);
     const QList<std::pair<Theme::Mode, QString>> themes {{Theme::Mode::System, tr("Follow &System")},
@@ -208,6 +245,21 @@ void MainWindow::createActions()
     m_about->setObjectName(QStringLiteral("aboutAction"));
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, &MainWindow::about);
+
+    m_preferences = new QAction(tr("&Preferences..."), this);
+    m_preferences->setObjectName(QStringLiteral("preferencesAction"));
+    m_preferences->setMenuRole(QAction::PreferencesRole);
+    m_preferences->setShortcut(QKeySequence::Preferences);
+    connect(m_preferences, &QAction::triggered, this, [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    });
+    // Usage polling follows the preference at once, for every instance table already open.
+    connect(Preferences::instance(), &Preferences::changed, this, [this] {
+        for (Models::Remote *remote : m_registry->remotes())
+            for (Models::ResourceCache *cache : remote->caches(Models::ResourceKind::instances()))
+                cache->setStatePollInterval(Preferences::instance()->usagePollSeconds() * 1000);
+    });
 }
 
 void MainWindow::createMenus()
@@ -223,9 +275,19 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_instanceActions->renameAction());
     edit->addAction(m_instanceActions->deleteAction());
+    m_resourcePages->addToEditMenu(edit);
+    edit->addSeparator();
+    edit->addAction(m_preferences);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
+    view->addAction(m_eventMonitorAction);
+    view->addAction(m_commandPaletteAction);
+    QAction *showOperations = m_operationsDock->toggleViewAction();
+    showOperations->setObjectName(QStringLiteral("showOperationsAction"));
+    showOperations->setText(tr("&Operations"));
+    showOperations->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    view->addAction(showOperations);
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));
     theme->addActions(m_themeGroup->actions());
@@ -238,6 +300,11 @@ void MainWindow::createMenus()
     instance->addAction(m_newInstance);
     instance->addSeparator();
     m_instanceActions->addToMenu(instance);
+    instance->addSeparator();
+    m_transferActions->addToMenu(instance);
+    instance->addAction(m_instanceDetail->configPage()->editAction());
+
+    m_resourcePages->addMenus(menuBar());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -259,6 +326,7 @@ void MainWindow::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_instanceActions->snapshotAction());
     m_toolBar->addAction(m_instanceActions->deleteAction());
+    m_resourcePages->addToToolBar(m_toolBar);
     auto *spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
@@ -373,7 +441,7 @@ ResourceTableModel *MainWindow::modelFor(Remote *remote, const QString &project,
     switch (section) {
     case Section::Instances: {
         Models::ResourceCache *cache = remote->cache(Models::ResourceKind::instances(), project);
-        cache->setStatePollInterval(InstanceUsagePollMs);
+        cache->setStatePollInterval(Preferences::instance()->usagePollSeconds() * 1000);
         model = new Models::InstanceTableModel(cache, remote);
         break;
     }
@@ -421,7 +489,9 @@ void MainWindow::showPlace(Remote *remote, const QString &project, Section secti
     m_currentProject = project;
     m_currentSection = section;
 
-    ResourceTableModel *model = project.isEmpty() ? nullptr : modelFor(remote, project, section);
+    // No project: every project's instances (the other kinds cannot be listed across projects on LXD 5.0).
+    ResourceTableModel *model
+        = project.isEmpty() && section != Section::Instances ? nullptr : modelFor(remote, project, section);
     // Views keep their selection through the model's changes; the status of selected rows decides
     // which actions apply, so follow them.
     disconnect(m_modelChanged);
@@ -437,11 +507,37 @@ void MainWindow::showPlace(Remote *remote, const QString &project, Section secti
         header->setSectionHidden(Models::InstanceTableModel::Project, true);
         header->setSectionHidden(Models::InstanceTableModel::Location, !remote->isClustered());
     }
+    if (project.isEmpty() && section == Section::Instances)
+        list->tableView()->horizontalHeader()->setSectionHidden(Models::InstanceTableModel::Project, false);
     if (model) {
         m_modelChanged
             = connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::onObjectSelectionChanged);
         m_modelInserted
             = connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::tryRestoreObject);
+    }
+
+    // Only the actions of the kind on screen are visible, and so reachable by their shortcuts (F2, Del).
+    const bool instances = section == Section::Instances;
+    for (QAction *action : m_instanceActions->actions())
+        action->setVisible(instances);
+    m_instanceDetail->configPage()->editAction()->setVisible(instances);
+    m_transferActions->setVisible(instances);
+    m_resourcePages->setPlace(section, remote, project);
+    m_operationsDock->setOperations(remote, project.isEmpty() ? QStringLiteral("default") : project);
+    if (instances) {
+        const QPointer<Remote> dragRemote = remote;
+        list->setDragProvider(
+            [dragRemote](const QList<QModelIndex> &rows) -> QMimeData * {
+                QList<InstanceActions::Target> targets;
+                for (const QModelIndex &row : rows)
+                    targets.append({dragRemote, row.data(ResourceTableModel::ProjectRole).toString(),
+                                    row.data(ResourceTableModel::KeyRole).toString(),
+                                    row.data(ResourceTableModel::StatusRole).toString()});
+                return InstanceTransferActions::mimeDataFor(targets);
+            },
+            {InstanceTransferActions::mimeType()});
+    } else {
+        list->setDragProvider(nullptr);
     }
 
     if (section == Section::Instances) {
@@ -478,6 +574,10 @@ void MainWindow::onObjectSelectionChanged()
         else if (m_instanceDetail->instanceName() != current.data(ResourceTableModel::KeyRole).toString()
                  || sender() == list)
             m_instanceDetail->setInstance(m_remote, list->model(), current);
+    } else if (QWidget *pane = m_resourcePages->setSelection(
+                   m_currentSection, selected, current,
+                   tr("Select one of the %1 to see its properties.").arg(sectionNoun(m_currentSection)))) {
+        m_ui->detailStackedWidget->setCurrentWidget(pane);
     } else if (current.isValid()) {
         m_properties->setObject(current.data(ResourceTableModel::KeyRole).toString(),
                                 current.data(ResourceTableModel::ObjectRole).toJsonObject());
@@ -486,17 +586,34 @@ void MainWindow::onObjectSelectionChanged()
             tr("Select one of the %1 to see its properties.").arg(sectionNoun(m_currentSection)));
     }
     m_instanceActions->setTargets(targets);
+    m_transferActions->setTargets(targets);
 }
 
 void MainWindow::updateTitle()
 {
     if (!m_hasPlace) {
         setWindowTitle(tr("Berth"));
+        Q_EMIT placeChanged();
         return;
     }
-    setWindowTitle(
-        tr("%1 › %2 › %3 — Berth")
-            .arg(m_currentRemote, m_currentProject, NavigationTreeModel::sectionTitle(m_currentSection)));
+    setWindowTitle(tr("%1 › %2 › %3 — Berth")
+                       .arg(m_currentRemote,
+                            m_currentProject.isEmpty() ? tr("all projects") : m_currentProject,
+                            NavigationTreeModel::sectionTitle(m_currentSection)));
+    Q_EMIT placeChanged();
+}
+
+bool MainWindow::showAllProjects(const QString &remote)
+{
+    Remote *found = m_registry ? m_registry->find(remote) : nullptr;
+    if (!found)
+        return false;
+    m_restoringPlace = false;
+    m_restoringObject = false;
+    // No tree node stands for it: leave none current, so that choosing one afterwards shows it again.
+    m_ui->navigationTreeView->selectionModel()->clearCurrentIndex();
+    showPlace(found, QString(), Section::Instances);
+    return true;
 }
 
 void MainWindow::refresh()
@@ -599,9 +716,14 @@ void MainWindow::showTableContextMenu(const QPoint &globalPosition)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (m_currentSection == Section::Instances) {
         m_instanceActions->addToMenu(menu);
+        menu->addAction(m_instanceDetail->configPage()->editAction());
+        menu->addSeparator();
+        m_transferActions->addToMenu(menu);
         menu->addSeparator();
     }
+    m_resourcePages->addToContextMenu(m_currentSection, menu);
     menu->addAction(m_refresh);
+    Q_EMIT tableContextMenuAboutToShow(menu);
     menu->popup(globalPosition);
 }
 
@@ -614,6 +736,7 @@ void MainWindow::showTreeContextMenu(const QPoint &position)
     menu->addSeparator();
     menu->addAction(tr("E&xpand All"), tree, &QTreeView::expandAll);
     menu->addAction(tr("&Collapse All"), tree, &QTreeView::collapseAll);
+    Q_EMIT treeContextMenuAboutToShow(menu, m_navigationIcons->mapToSource(tree->indexAt(position)));
     menu->popup(tree->viewport()->mapToGlobal(position));
 }
 
@@ -632,10 +755,10 @@ void MainWindow::newInstance()
         MessageBox::information(this, tr("New Instance"), tr("Choose a remote and a project first."));
         return;
     }
-    auto *dialog = new NewInstanceDialog(m_remote, m_currentProject, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &NewInstanceDialog::statusMessage, this, &MainWindow::showStatus);
-    dialog->open();
+    auto *wizard = new CreateInstanceWizard(m_registry, m_remote, m_currentProject, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &CreateInstanceWizard::statusMessage, this, &MainWindow::showStatus);
+    wizard->open();
 }
 
 void MainWindow::about()
@@ -644,6 +767,64 @@ void MainWindow::about()
                             tr("<h3>Berth %1</h3><p>A native desktop manager for LXD and Incus.</p>"
                                "<p>Built with Qt %2.</p>")
                                 .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showCommandPalette()
+{
+    if (!m_commandPalette) {
+        m_commandPalette = new CommandPalette(this, [this] {
+            // Every action of the menus (the kind on screen's, since the others are hidden)…
+            QList<CommandPalette::Entry> entries = CommandPalette::actionEntries(menuBar()->actions());
+            // …every place of the tree…
+            const std::function<void(const QModelIndex &)> addPlaces = [&](const QModelIndex &parent) {
+                for (int row = 0; row < m_navigation->rowCount(parent); ++row) {
+                    const QModelIndex index = m_navigation->index(row, 0, parent);
+                    const auto type
+                        = index.data(NavigationTreeModel::NodeTypeRole).value<NavigationTreeModel::NodeType>();
+                    if (type == NavigationTreeModel::NodeType::Section) {
+                        const QString remote = index.data(NavigationTreeModel::RemoteNameRole).toString();
+                        const QString project = index.data(NavigationTreeModel::ProjectRole).toString();
+                        const auto section = index.data(NavigationTreeModel::SectionRole).value<Section>();
+                        entries.append({index.data().toString(), tr("Go to %1 › %2").arg(remote, project), {},
+                                        Icons::section(section),
+                                        [this, remote, project, section] { showSection(remote, project, section); }});
+                    }
+                    addPlaces(index);
+                }
+            };
+            addPlaces({});
+            // …and every object of the lists loaded so far, by name.
+            for (auto it = m_models.cbegin(); it != m_models.cend(); ++it) {
+                ResourceTableModel *model = it.value();
+                const QStringList place = it.key().split(QLatin1Char('\n'));
+                if (!model || place.value(1).isEmpty()) // all projects: no place in the tree to go to
+                    continue;
+                const QString remote = place.value(0);
+                const Section section = sectionFromKey(place.value(2));
+                for (int row = 0; row < model->rowCount(); ++row) {
+                    const QModelIndex index = model->index(row, 0);
+                    const QString key = index.data(ResourceTableModel::KeyRole).toString();
+                    const QString project = index.data(ResourceTableModel::ProjectRole).toString();
+                    const QString shownProject = project.isEmpty() ? place.value(1) : project;
+                    QString name = index.data().toString();
+                    if (name.isEmpty())
+                        name = key;
+                    entries.append({name,
+                                    tr("%1 · %2 › %3").arg(sectionNounOne(section), remote, shownProject),
+                                    {},
+                                    Icons::section(section),
+                                    [this, remote, placeProject = place.value(1), project, section, key] {
+                                        // The list is loaded (its rows are listed here): select at once.
+                                        if (showSection(remote, placeProject, section)
+                                            && resourceList()->selectObject(project, key))
+                                            resourceList()->tableView()->setFocus(Qt::OtherFocusReason);
+                                    }});
+                }
+            }
+            return entries;
+        });
+    }
+    m_commandPalette->popup();
 }
 
 void MainWindow::showStatus(const QString &text)
@@ -722,4 +903,56 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+// Out of line: the QPointer needs the complete type, which files including MainWindow.h need not know.
+EventMonitorWindow *MainWindow::eventMonitor() const
+{
+    return m_eventMonitor;
+}
+
+void MainWindow::showEventMonitor()
+{
+    if (!m_eventMonitor) {
+        // One stream per remote with logging too, opened only once somebody looks.
+        if (!m_eventLog) {
+            m_eventLog = new Models::EventLog(this);
+            m_eventLog->watch(m_registry);
+        }
+        m_eventMonitor = new EventMonitorWindow(m_eventLog, this);
+        connect(m_eventMonitor, &EventMonitorWindow::objectActivated, this,
+                [this](const QString &remote, const QString &project, const QString &collection,
+                       const QString &key) {
+                    static const QHash<QString, Section> sections {
+                        {QStringLiteral("instances"), Section::Instances},
+                        {QStringLiteral("images"), Section::Images},
+                        {QStringLiteral("profiles"), Section::Profiles},
+                        {QStringLiteral("networks"), Section::Networks},
+                        {QStringLiteral("operations"), Section::Operations}};
+                    if (!sections.contains(collection)
+                        || !selectObject(remote, project, sections.value(collection), key))
+                        return;
+                    raise();
+                    activateWindow();
+                });
+    }
+    m_eventMonitor->show();
+    m_eventMonitor->raise();
+    m_eventMonitor->activateWindow();
+}
+
+bool MainWindow::selectObject(const QString &remote, const QString &project, Section section,
+                              const QString &key)
+{
+    if (!m_navigation->sectionIndex(remote, project, section).isValid())
+        return false;
+    // The same path as restoring the last place: selected now, or when the table has loaded that row.
+    m_pendingPlace = {remote, project, section, project, key};
+    m_restoringPlace = false;
+    m_restoringObject = true;
+    m_selectingProgrammatically = true;
+    showSection(remote, project, section);
+    m_selectingProgrammatically = false;
+    tryRestoreObject();
+    return true;
 }

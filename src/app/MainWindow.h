@@ -11,16 +11,24 @@
 
 class QAction;
 class QActionGroup;
+class QMenu;
 class QTreeView;
 
+class CommandPalette;
+class EventMonitorWindow;
+class InstanceTransferActions;
+class OperationsDock;
+class ResourcePages;
 class InstanceActions;
 class InstanceDetailWidget;
 class NavigationIconProxyModel;
 class ObjectPropertiesWidget;
 class RemoteStatusLabel;
 class ResourceListWidget;
+class TerminalManager;
 
 namespace Models {
+class EventLog;
 class Remote;
 class RemoteRegistry;
 class ResourceTableModel;
@@ -54,6 +62,7 @@ public:
     Models::NavigationTreeModel *navigationModel() const { return m_navigation; }
     ResourceListWidget *resourceList() const;
     InstanceDetailWidget *instanceDetail() const { return m_instanceDetail; }
+    TerminalManager *terminalManager() const { return m_terminals; }
     ObjectPropertiesWidget *propertiesWidget() const { return m_properties; }
     InstanceActions *instanceActions() const { return m_instanceActions; }
     QAction *refreshAction() const { return m_refresh; }
@@ -62,8 +71,34 @@ public:
     QAction *themeAction(Theme::Mode mode) const;
     // The text each remote shows in the status bar, in the registry's order.
     QStringList remoteStatusTexts() const;
+    // Goes to a section and selects one object in it (an instance, image, operation…), now or as soon
+    // as its table has it. False when the tree has no such section.
+    bool selectObject(const QString &remote, const QString &project, Section section, const QString &key);
+    QAction *eventMonitorAction() const { return m_eventMonitorAction; }
+    // Images, profiles, networks and storage: their actions and detail panes.
+    ResourcePages *resourcePages() const { return m_resourcePages; }
+    InstanceTransferActions *transferActions() const { return m_transferActions; }
+    OperationsDock *operationsDock() const { return m_operationsDock; }
+    QAction *commandPaletteAction() const { return m_commandPaletteAction; }
+    // The command palette, once it was opened (Ctrl+K).
+    CommandPalette *commandPalette() const { return m_commandPalette; }
+    // The event monitor, once it was opened (View › Event Monitor).
+    EventMonitorWindow *eventMonitor() const;
+
+    // The instances of every project of a remote in one table (Project column shown); the tree keeps no
+    // current node meanwhile. False when there is no such remote.
+    bool showAllProjects(const QString &remote);
+    bool isShowingAllProjects() const { return m_hasPlace && m_currentProject.isEmpty(); }
 
     void saveSettings() const;
+
+Q_SIGNALS:
+    // Before a context menu pops up, so that other parts of the app can add their entries. `index` is
+    // the tree's node (of navigationModel()), possibly invalid.
+    void treeContextMenuAboutToShow(QMenu *menu, const QModelIndex &index);
+    void tableContextMenuAboutToShow(QMenu *menu);
+    // The remote, project or section shown changed.
+    void placeChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -97,6 +132,8 @@ private:
     void setTheme(Theme::Mode mode);
     void newInstance();
     void about();
+    void showEventMonitor();
+    void showCommandPalette();
     void showStatus(const QString &text);
     static QString sectionKey(Section section);
     static Section sectionFromKey(const QString &key);
@@ -109,6 +146,7 @@ private:
     NavigationIconProxyModel *m_navigationIcons;
     InstanceActions *m_instanceActions;
     InstanceDetailWidget *m_instanceDetail;
+    TerminalManager *m_terminals;
     ObjectPropertiesWidget *m_properties;
     QList<RemoteStatusLabel *> m_remoteStatus;
     QHash<QString, QPointer<Models::ResourceTableModel>> m_models;
@@ -133,6 +171,15 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_showToolBar = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_eventMonitorAction = nullptr;
+    QPointer<EventMonitorWindow> m_eventMonitor;
+    Models::EventLog *m_eventLog = nullptr;
+    QAction *m_preferences = nullptr;
+    ResourcePages *m_resourcePages = nullptr;
+    InstanceTransferActions *m_transferActions = nullptr;
+    OperationsDock *m_operationsDock = nullptr;
+    QAction *m_commandPaletteAction = nullptr;
+    CommandPalette *m_commandPalette = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QHash<int, QAction *> m_themeActions;
     QToolBar *m_toolBar = nullptr;

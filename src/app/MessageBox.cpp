@@ -21,7 +21,7 @@ void MessageBox::record(const QString &title, const QString &text)
 
 void MessageBox::confirm(QWidget *parent, const QString &title, const QString &text,
                          const QString &acceptLabel, QObject *context, std::function<void()> onAccepted,
-                         bool destructive, const QString &informativeText)
+                         bool destructive, const QString &informativeText, std::function<void()> onRejected)
 {
     record(title, informativeText.isEmpty() ? text : text + QLatin1Char('\n') + informativeText);
     if (nextAnswer || testMode) {
@@ -30,6 +30,8 @@ void MessageBox::confirm(QWidget *parent, const QString &title, const QString &t
         // Answered later, as a shown dialog would be, so callers see the same order of events.
         if (answer == Answer::Accept)
             QMetaObject::invokeMethod(context, std::move(onAccepted), Qt::QueuedConnection);
+        else if (onRejected)
+            QMetaObject::invokeMethod(context, std::move(onRejected), Qt::QueuedConnection);
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
@@ -43,11 +45,16 @@ void MessageBox::confirm(QWidget *parent, const QString &title, const QString &t
     box->setDefaultButton(destructive ? cancel : accept);
     box->setEscapeButton(cancel);
     QPointer<QObject> guard(context);
-    QObject::connect(box, &QMessageBox::finished, box,
-                     [box, accept, guard, onAccepted = std::move(onAccepted)] {
-                         if (box->clickedButton() == accept && guard)
-                             onAccepted();
-                     });
+    QObject::connect(
+        box, &QMessageBox::finished, box,
+        [box, accept, guard, onAccepted = std::move(onAccepted), onRejected = std::move(onRejected)] {
+            if (!guard)
+                return;
+            if (box->clickedButton() == accept)
+                onAccepted();
+            else if (onRejected)
+                onRejected();
+        });
     box->open();
 }
 

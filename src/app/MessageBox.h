@@ -14,10 +14,12 @@ public:
     enum class Answer { Accept, Reject };
 
     // Asks `text`, with `acceptLabel` as the button that goes ahead (destructive style when
-    // `destructive`) and Cancel. `onAccepted` runs later, only if the user agreed and `context` lives.
+    // `destructive`) and Cancel. `onAccepted` runs later, only if the user agreed and `context` lives;
+    // `onRejected`, when given, runs later if the user declined (for callers that wait for an answer).
     static void confirm(QWidget *parent, const QString &title, const QString &text,
                         const QString &acceptLabel, QObject *context, std::function<void()> onAccepted,
-                        bool destructive = true, const QString &informativeText = {});
+                        bool destructive = true, const QString &informativeText = {},
+                        std::function<void()> onRejected = {});
     // A message that needs no answer. `detail` goes into the expandable details.
     static void error(QWidget *parent, const QString &title, const QString &text, const QString &detail = {});
     static void information(QWidget *parent, const QString &title, const QString &text);

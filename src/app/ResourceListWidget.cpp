@@ -313,6 +313,31 @@ bool ResourceListWidget::selectObject(const QString &project, const QString &key
     return true;
 }
 
+void ResourceListWidget::setDragProvider(DragProvider provider, const QStringList &mimeTypes)
+{
+    QTableView *view = m_ui->resourceTableView;
+    if (!provider) {
+        m_decorated->setMimeProvider(nullptr, {});
+        view->setDragEnabled(false);
+        view->setDragDropMode(QAbstractItemView::NoDragDrop);
+        return;
+    }
+    m_decorated->setMimeProvider(
+        [this, provider](const QModelIndexList &indexes) -> QMimeData * {
+            QList<QModelIndex> rows;
+            for (const QModelIndex &index : indexes) {
+                const QModelIndex source = toSource(index.siblingAtColumn(0));
+                if (source.isValid() && !rows.contains(source))
+                    rows.append(source);
+            }
+            return rows.isEmpty() ? nullptr : provider(rows);
+        },
+        mimeTypes);
+    view->setDragEnabled(true);
+    view->setDragDropMode(QAbstractItemView::DragOnly);
+    view->setDefaultDropAction(Qt::MoveAction);
+}
+
 void ResourceListWidget::focusSearch()
 {
     m_ui->searchLineEdit->setFocus(Qt::ShortcutFocusReason);

@@ -6,8 +6,10 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
+class QMimeData;
 class QTableView;
 
 namespace Models {
@@ -44,6 +46,11 @@ public:
     QModelIndex currentSourceIndex() const;
     // Selects one object (clearing the rest) and scrolls to it; false when it is not (yet) there.
     bool selectObject(const QString &project, const QString &key);
+
+    // Selected rows can be dragged out when `provider` makes the drag's data for them (the source
+    // model's column-0 indexes); null stops it.
+    using DragProvider = std::function<QMimeData *(const QList<QModelIndex> &sourceIndexes)>;
+    void setDragProvider(DragProvider provider, const QStringList &mimeTypes = {});
 
     void focusSearch();
     QByteArray headerState() const;

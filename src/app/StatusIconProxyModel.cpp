@@ -23,3 +23,30 @@ QVariant StatusIconProxyModel::data(const QModelIndex &index, int role) const
     }
     return QIdentityProxyModel::data(index, role);
 }
+
+void StatusIconProxyModel::setMimeProvider(MimeProvider provider, const QStringList &mimeTypes)
+{
+    m_mimeProvider = std::move(provider);
+    m_mimeTypes = mimeTypes;
+}
+
+Qt::ItemFlags StatusIconProxyModel::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags flags = QIdentityProxyModel::flags(index);
+    return m_mimeProvider && index.isValid() ? flags | Qt::ItemIsDragEnabled : flags;
+}
+
+QStringList StatusIconProxyModel::mimeTypes() const
+{
+    return m_mimeProvider ? m_mimeTypes : QIdentityProxyModel::mimeTypes();
+}
+
+QMimeData *StatusIconProxyModel::mimeData(const QModelIndexList &indexes) const
+{
+    return m_mimeProvider ? m_mimeProvider(indexes) : nullptr;
+}
+
+Qt::DropActions StatusIconProxyModel::supportedDragActions() const
+{
+    return m_mimeProvider ? Qt::CopyAction | Qt::MoveAction : Qt::IgnoreAction;
+}

@@ -1,4 +1,7 @@
 #include "MainWindow.h"
+#include "MessageBox.h"
+#include "RemoteActions.h"
+#include "SavedRemotes.h"
 #include "Theme.h"
 #include "models/RemoteRegistry.h"
 
@@ -30,7 +33,10 @@ int main(int argc, char *argv[])
     Theme::apply(Theme::fromKey(QSettings().value(QStringLiteral("View/theme")).toString()));
 
     Models::RemoteRegistry registry;
-    registry.addLocalRemotes();
+    // The remotes kept across runs (on the first start, the daemons of this computer); HTTPS ones connect
+    // once their client key is read from the keychain.
+    SavedRemotes saved(&registry);
+    const Lxd::Error remotesError = saved.load();
     const QStringList sockets = parser.values(socketOption);
     for (const QString &socket : sockets) {
         const QString name = socket.section(QLatin1Char('='), 0, 0);
@@ -40,6 +46,14 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(&registry);
+    new RemoteActions(&window, &saved); // owned by the window
     window.show();
+    if (remotesError)
+        MessageBox::error(&window, QApplication::translate("main", "Remotes"),
+                          QApplication::translate("main",
+                                                  "Berth's list of remotes could not be read, so only the "
+                                                  "daemons given on the command line are connected. The "
+                                                  "file is left as it is."),
+                          remotesError.detail());
     return application.exec();
 }

@@ -49,6 +49,11 @@ void ExecJob::start()
         finishWith(Error::network(QStringLiteral("no connection")));
         return;
     }
+    if (m_request.discardsOutput() && (m_stdinDevice || !m_request.standardInput().isEmpty())) {
+        // Without streams there is no way to hand the input over.
+        finishWith(Error::parse(QStringLiteral("a command whose output is discarded cannot be given input")));
+        return;
+    }
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
     request.target = m_target;
@@ -66,6 +71,12 @@ void ExecJob::onOperationCreated()
     if (isFinished() || !m_connection)
         return;
     m_operationId = m_operation->id();
+    if (m_request.discardsOutput()) {
+        // No streams to attach: the daemon runs the command now.
+        m_started = true;
+        Q_EMIT started();
+        return;
+    }
     const QHash<QString, QString> secrets
         = ExecProtocol::secrets(m_operation->response().metadata.toObject());
     const QString stdinSecret = secrets.value(ExecProtocol::standardInputKey());
@@ -229,7 +240,10 @@ void ExecJob::onOperationFinished(Job *job)
     }
     const auto *operationJob = static_cast<OperationJob *>(job);
     const QJsonValue exitCode = operationJob->operationMetadata().value(QLatin1String("return"));
-    if (!m_stdout.channel) {
+    if (m_request.discardsOutput()) {
+        m_stdout.ended = true;
+        m_stderr.ended = true;
+    } else if (!m_stdout.channel) {
         fail(Error::parse(QStringLiteral("the exec request did not start an operation with streams")));
         return;
     }

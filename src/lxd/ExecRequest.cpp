@@ -36,7 +36,7 @@ QJsonObject ExecRequest::toJson() const
         {QStringLiteral("command"), QJsonArray::fromStringList(m_command)},
         {QStringLiteral("environment"), environment},
         {QStringLiteral("interactive"), m_interactive},
-        {QStringLiteral("wait-for-websocket"), true},
+        {QStringLiteral("wait-for-websocket"), !m_discardOutput},
         {QStringLiteral("record-output"), false},
     };
     if (m_interactive) {

@@ -62,8 +62,15 @@ public:
     bool accumulatesOutput() const { return m_accumulateOutput; }
     void setAccumulateOutput(bool accumulate) { m_accumulateOutput = accumulate; }
 
-    // The body of POST /1.0/instances/<name>/exec. Berth always attaches to the streams itself:
-    // `wait-for-websocket` is true and `record-output` false.
+    // For a command whose output nobody reads and which reads no input: the daemon runs it with no
+    // streams attached (`wait-for-websocket` false), so the exec costs its request alone, not four
+    // websocket connections more. ExecJob then emits no output, cannot signal the command, and fails
+    // if standard input was given.
+    bool discardsOutput() const { return m_discardOutput; }
+    void setDiscardOutput(bool discard) { m_discardOutput = discard; }
+
+    // The body of POST /1.0/instances/<name>/exec. Berth attaches to the streams itself
+    // (`wait-for-websocket` true) unless output is discarded; `record-output` is always false.
     QJsonObject toJson() const;
 
 private:
@@ -78,6 +85,7 @@ private:
     QByteArray m_standardInput;
     QIODevice *m_standardInputDevice = nullptr;
     bool m_accumulateOutput = true;
+    bool m_discardOutput = false;
 };
 
 } // namespace Lxd

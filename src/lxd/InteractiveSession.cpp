@@ -201,6 +201,12 @@ void InteractiveSession::maybeFinish()
 {
     if (m_state == State::Closed || !m_operationFinished || !m_dataEnded)
         return;
+    // The stream was cut before LXD's end-of-output: the command ended because the connection
+    // dropped (LXD hangs it up), and what it printed last may be lost. Say so, not "exited".
+    if (m_dataError && m_kind == Kind::Exec) {
+        fail(m_dataError);
+        return;
+    }
     end();
     Q_EMIT finished(m_exitCode);
 }

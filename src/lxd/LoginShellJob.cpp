@@ -9,6 +9,8 @@ namespace {
 // Exit statuses of a shell that could not run the interpreter (not found, not executable).
 constexpr int CommandNotExecutable = 126;
 constexpr int CommandNotFound = 127;
+// Probes again after the daemon failed one for a reason of its own.
+constexpr int MaxRetries = 2;
 
 } // namespace
 
@@ -76,6 +78,7 @@ void LoginShellJob::start()
 
 void LoginShellJob::runProbe(const QString &interpreter)
 {
+    m_interpreter = interpreter;
     ExecRequest request(
         {interpreter, QStringLiteral("-c"), probeScript(), QStringLiteral("berth"), QString::number(m_uid)});
     m_probe = ExecJob::execute(m_client, m_instance, request);
@@ -89,10 +92,20 @@ void LoginShellJob::onProbeFinished(ExecJob *job)
     if (isFinished())
         return;
     const int exitCode = job->exitCode();
-    const bool interpreterMissing = (job->error() && job->error().kind() == Error::Kind::Operation)
+    const bool operationFailed = job->error() && job->error().kind() == Error::Kind::Operation;
+    // LXD fails the operation with "Command not found" when the interpreter is missing.
+    const bool interpreterMissing
+        = (operationFailed && job->error().detail().contains(QLatin1String("not found"), Qt::CaseInsensitive))
         || (!job->error() && (exitCode == CommandNotFound || exitCode == CommandNotExecutable));
     if (interpreterMissing && !m_interpreters.isEmpty()) {
         runProbe(m_interpreters.takeFirst());
+        return;
+    }
+    // Any other failed operation is the daemon's, not the image's (LXD 5.0 may fail a busy exec,
+    // e.g. when it cannot get the pid of a command that ended at once): the same probe again.
+    if (operationFailed && !interpreterMissing && m_retries < MaxRetries) {
+        ++m_retries;
+        runProbe(m_interpreter);
         return;
     }
     if (job->error()) {
@@ -102,8 +115,10 @@ void LoginShellJob::onProbeFinished(ExecJob *job)
     const QString shell = QString::fromUtf8(job->output()).section(QLatin1Char('\n'), 0, 0).trimmed();
     if (exitCode != 0 || !shell.startsWith(QLatin1Char('/'))) {
         finishWith(Error(Error::Kind::Operation,
-                         QStringLiteral("no shell found in %1 (neither a login shell, /bin/bash nor /bin/sh)")
-                             .arg(m_instance)));
+                         QStringLiteral("no shell found in %1 (neither a login shell, /bin/bash nor /bin/sh; "
+                                        "the probe exited with %2)")
+                             .arg(m_instance)
+                             .arg(exitCode)));
         return;
     }
     m_shell = shell;

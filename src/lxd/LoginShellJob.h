@@ -45,7 +45,9 @@ private:
     Client m_client; // a short-lived job may keep the connection up until it ends
     QString m_instance;
     quint32 m_uid;
-    QStringList m_interpreters;
+    QStringList m_interpreters; // still to try
+    QString m_interpreter; // the one being tried
+    int m_retries = 0;
     QPointer<ExecJob> m_probe;
     QString m_shell;
 };

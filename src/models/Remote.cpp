@@ -155,6 +155,15 @@ ResourceCache *Remote::cache(const ResourceKind &kind, const QString &project)
     return cache;
 }
 
+QList<ResourceCache *> Remote::caches(const ResourceKind &kind) const
+{
+    QList<ResourceCache *> found;
+    for (ResourceCache *cache : m_caches)
+        if (cache->kind().collection == kind.collection)
+            found.append(cache);
+    return found;
+}
+
 ResourceCache *Remote::existingCache(const ResourceKind &kind, const QString &project) const
 {
     return m_caches.value(cacheKey(kind, project));

@@ -58,6 +58,8 @@ public:
     ResourceCache *cache(const ResourceKind &kind, const QString &project);
     // The cache if it was made already, else null.
     ResourceCache *existingCache(const ResourceKind &kind, const QString &project) const;
+    // Every cache of one kind made so far, whatever its project.
+    QList<ResourceCache *> caches(const ResourceKind &kind) const;
     // The shared live list of a project's background operations, made and loaded on first use.
     OperationCache *operations(const QString &project);
 

@@ -196,6 +196,11 @@ void TerminalSession::feedSome()
     elapsed.start();
     while (!m_pending.isEmpty()) {
         const QByteArray &front = m_pending.constFirst();
+        if (front.isEmpty()) {
+            leaveAlternateScreen();
+            m_pending.removeFirst();
+            continue;
+        }
         const qsizetype size = qMin(FeedChunk, front.size() - m_pendingOffset);
         m_emulator->feed(QByteArrayView(front).sliced(m_pendingOffset, size));
         m_pendingOffset += size;
@@ -214,12 +219,22 @@ void TerminalSession::feedSome()
 
 void TerminalSession::writeNotice(const QString &text)
 {
-    // Leave the alternate screen, stop mouse reports and bracketed paste, show the cursor and
-    // reset attributes: what a killed full-screen program may have left behind.
-    QByteArray bytes = QByteArrayLiteral("\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l"
+    // Leave the alternate screen (once the output before this is fed, see feedSome), stop mouse
+    // reports and bracketed paste, show the cursor and reset attributes: what a killed full-screen
+    // program may have left behind.
+    m_pending.append(QByteArray());
+    QByteArray bytes = QByteArrayLiteral("\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l"
                                          "\x1b[?2004l\x1b[?25h\x1b[0m\r\n");
     bytes += QByteArrayLiteral("\x1b[7m") + text.toUtf8() + QByteArrayLiteral("\x1b[0m\r\n");
     queue(bytes);
+}
+
+void TerminalSession::leaveAlternateScreen()
+{
+    // Only from the alternate screen: on the main one, ?1049l would put the cursor back where a
+    // program that quit long ago saved it, and the notice would overwrite older lines.
+    if (m_emulator->isAlternateScreen())
+        m_emulator->feed("\x1b[?1049l");
 }
 
 void TerminalSession::setState(State state)

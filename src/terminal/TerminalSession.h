@@ -93,6 +93,7 @@ private:
     void queue(const QByteArray &bytes);
     // Puts the terminal back in a sane state after a program that died mid-screen, then says why.
     void writeNotice(const QString &text);
+    void leaveAlternateScreen();
     void setState(State state);
     void dropInteractive();
 
@@ -108,7 +109,7 @@ private:
     int m_exitCode = -1;
     Lxd::Error m_error;
 
-    QList<QByteArray> m_pending;
+    QList<QByteArray> m_pending; // an empty entry marks where a notice leaves the alternate screen
     qsizetype m_pendingOffset = 0; // into m_pending.first()
     qsizetype m_pendingBytes = 0;
     QTimer m_feedTimer;

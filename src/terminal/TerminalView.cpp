@@ -292,12 +292,23 @@ void TerminalView::updateGrid()
     const QSize size = viewport()->size();
     m_columns = qMax(1, size.width() / m_cellWidth);
     m_rows = qMax(1, size.height() / m_cellHeight);
-    if (m_session)
-        m_session->resize(m_rows, m_columns);
-    else if (m_emulator)
-        m_emulator->resize(m_rows, m_columns);
+    // A hidden view has no size of its own yet (a new one is a few pixels wide): resizing the
+    // program's terminal to it would cut its lines. It tells its size when shown.
+    if (isVisible()) {
+        if (m_session)
+            m_session->resize(m_rows, m_columns);
+        else if (m_emulator)
+            m_emulator->resize(m_rows, m_columns);
+    }
     m_scrollOffset = qMin(m_scrollOffset, m_emulator ? m_emulator->scrollbackLines() : 0);
     updateScrollBar();
+}
+
+void TerminalView::showEvent(QShowEvent *event)
+{
+    QAbstractScrollArea::showEvent(event);
+    updateGrid();
+    viewport()->update();
 }
 
 void TerminalView::resizeEvent(QResizeEvent *event)

@@ -37,6 +37,7 @@ private Q_SLOTS:
 
     void exitCodeAndStreams_data() { addTransports(); }
     void exitCodeAndStreams();
+    void discardedOutputStillGivesExitCode();
     void standardInputFromBytes_data() { addTransports(); }
     void standardInputFromBytes();
     void standardInputFromFile();
@@ -176,6 +177,34 @@ void TestExec::exitCodeAndStreams()
     // What was kept is exactly what was streamed.
     QCOMPARE(result.streamedOutput, result.output);
     QCOMPARE(result.streamedError, result.errorOutput);
+}
+
+void TestExec::discardedOutputStillGivesExitCode()
+{
+    // The command runs (it leaves a file) and its exit status comes back, with no streams opened.
+    const QString marker
+        = QStringLiteral("/tmp/discarded-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    ExecRequest request({QStringLiteral("sh"), QStringLiteral("-c"),
+                         QStringLiteral("echo out; echo err >&2; touch %1; exit 4").arg(marker)});
+    request.setDiscardOutput(true);
+    QCOMPARE(request.toJson().value(QLatin1String("wait-for-websocket")).toBool(), false);
+    const ExecResult result = run(clientFor(QStringLiteral("unix")), m_instance, request);
+    QVERIFY(result.finished);
+    QVERIFY2(!result.error, qPrintable(result.error.userMessage()));
+    QCOMPARE(result.exitCode, 4);
+    QVERIFY(result.output.isEmpty());
+    QVERIFY(result.streamedOutput.isEmpty());
+    const ExecResult check = run(clientFor(QStringLiteral("unix")), m_instance,
+                                 ExecRequest({QStringLiteral("test"), QStringLiteral("-f"), marker}));
+    QCOMPARE(check.exitCode, 0);
+
+    // Input cannot reach a command without streams: refused with a clear error.
+    request.setStandardInput(QByteArrayLiteral("data"));
+    const ExecResult refused = run(clientFor(QStringLiteral("unix")), m_instance, request);
+    QVERIFY(refused.finished);
+    QVERIFY(refused.error);
+    QVERIFY2(refused.error.detail().contains(QLatin1String("cannot be given input")),
+             qPrintable(refused.error.detail()));
 }
 
 void TestExec::standardInputFromBytes()

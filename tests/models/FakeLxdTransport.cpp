@@ -181,9 +181,10 @@ Lxd::HttpReply *FakeLxdTransport::send(const Lxd::HttpRequest &request)
     return reply;
 }
 
-Lxd::WebSocketChannel *FakeLxdTransport::openWebSocket(const QByteArray &)
+Lxd::WebSocketChannel *FakeLxdTransport::openWebSocket(const QByteArray &target)
 {
     ++m_eventStreamsOpened;
+    m_eventStreamTargets.append(target);
     auto *channel = new FakeEventChannel(m_refuseEvents);
     m_channels.append(channel);
     return channel;
@@ -191,7 +192,11 @@ Lxd::WebSocketChannel *FakeLxdTransport::openWebSocket(const QByteArray &)
 
 void FakeLxdTransport::sendEvent(const QJsonObject &event)
 {
-    const QByteArray text = QJsonDocument(event).toJson(QJsonDocument::Compact);
+    sendRawEvent(QJsonDocument(event).toJson(QJsonDocument::Compact));
+}
+
+void FakeLxdTransport::sendRawEvent(const QByteArray &text)
+{
     for (const QPointer<FakeEventChannel> &channel : std::as_const(m_channels)) {
         if (channel)
             channel->deliver(text);

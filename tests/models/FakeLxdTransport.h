@@ -46,6 +46,8 @@ public:
 
     // Events: to every open stream.
     void sendEvent(const QJsonObject &event);
+    // Any text as an event message (malformed ones too).
+    void sendRawEvent(const QByteArray &text);
     static QJsonObject lifecycle(const QString &action, const QString &source,
                                  const QString &project = QStringLiteral("default"),
                                  const QJsonObject &context = {});
@@ -55,6 +57,8 @@ public:
     void cutEventStreams();
     void setRefuseEventStreams(bool refuse) { m_refuseEvents = refuse; }
     int eventStreamsOpened() const { return m_eventStreamsOpened; }
+    // The targets event streams were opened with ("/1.0/events?all-projects=true&type=…"), in order.
+    QList<QByteArray> eventStreamTargets() const { return m_eventStreamTargets; }
 
     // Request targets ("/1.0/instances?recursion=1&project=p"), in order.
     QList<QByteArray> requests() const { return m_requests; }
@@ -89,4 +93,5 @@ private:
     QList<QPointer<FakeEventChannel>> m_channels;
     bool m_refuseEvents = false;
     int m_eventStreamsOpened = 0;
+    QList<QByteArray> m_eventStreamTargets;
 };

@@ -36,6 +36,42 @@ QStringList filesBelow(const QString &directory)
     return files;
 }
 
+QList<Needle> formsOf(const QString &what, const QByteArray &secret)
+{
+    QList<Needle> needles {{what, secret}, {what + QStringLiteral(" (base64)"), secret.toBase64()}};
+    if (secret.contains("-----BEGIN")) {
+        const QList<QByteArray> lines = secret.split('\n');
+        for (const QByteArray &line : lines) {
+            if (line.size() >= 16 && !line.startsWith("-----"))
+                needles.append({what + QStringLiteral(" (a line of its PEM body)"), line});
+        }
+    }
+    return needles;
+}
+
+QStringList searchForSecrets(const QStringList &files, const QString &log, const QList<Needle> &needles)
+{
+    QStringList hits;
+    for (const QString &path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            hits.append(path + QStringLiteral(": unreadable, so not searched"));
+            continue;
+        }
+        const QByteArray data = file.readAll();
+        for (const Needle &needle : needles) {
+            if (!needle.bytes.isEmpty() && data.contains(needle.bytes))
+                hits.append(path + QStringLiteral(": ") + needle.what);
+        }
+    }
+    const QByteArray logBytes = log.toUtf8();
+    for (const Needle &needle : needles) {
+        if (!needle.bytes.isEmpty() && logBytes.contains(needle.bytes))
+            hits.append(QStringLiteral("log: ") + needle.what);
+    }
+    return hits;
+}
+
 int modeOf(const QString &path)
 {
     struct stat info = {};

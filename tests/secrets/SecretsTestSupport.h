@@ -3,6 +3,7 @@
 #include "secrets/KeyStoreJob.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,17 @@ KeyStoreOutcome wait(Secrets::KeyStoreJob *job, int timeoutMs = 30000);
 
 // Every file below `directory`, recursively, hidden ones too.
 QStringList filesBelow(const QString &directory);
+
+// A secret to look for, in one of the forms it could leak in.
+struct Needle
+{
+    QString what;
+    QByteArray bytes;
+};
+// A secret and the forms it could leak in: as is, base64, and for PEM each line of its body.
+QList<Needle> formsOf(const QString &what, const QByteArray &secret);
+// Where each needle turns up in `files` and in `log`: "<file>: <what>" or "log: <what>".
+QStringList searchForSecrets(const QStringList &files, const QString &log, const QList<Needle> &needles);
 // The permission bits (e.g. 0600) of a path, from stat(2).
 int modeOf(const QString &path);
 

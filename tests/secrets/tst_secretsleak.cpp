@@ -32,6 +32,9 @@
 
 using namespace Secrets;
 using SecretsTestSupport::filesBelow;
+using SecretsTestSupport::formsOf;
+using SecretsTestSupport::Needle;
+using SecretsTestSupport::searchForSecrets;
 
 namespace {
 
@@ -47,50 +50,6 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
     }
     if (previousHandler)
         previousHandler(type, context, message);
-}
-
-struct Needle
-{
-    QString what;
-    QByteArray bytes;
-};
-
-// A secret and the forms it could leak in: as is, base64, and for PEM each line of its body.
-QList<Needle> formsOf(const QString &what, const QByteArray &secret)
-{
-    QList<Needle> needles {{what, secret}, {what + QStringLiteral(" (base64)"), secret.toBase64()}};
-    if (secret.contains("-----BEGIN")) {
-        const QList<QByteArray> lines = secret.split('\n');
-        for (const QByteArray &line : lines) {
-            if (line.size() >= 16 && !line.startsWith("-----"))
-                needles.append({what + QStringLiteral(" (a line of its PEM body)"), line});
-        }
-    }
-    return needles;
-}
-
-// Where each needle turns up: "<file>: <what>" or "log: <what>".
-QStringList search(const QStringList &files, const QString &log, const QList<Needle> &needles)
-{
-    QStringList hits;
-    for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            hits.append(path + QStringLiteral(": unreadable, so not searched"));
-            continue;
-        }
-        const QByteArray data = file.readAll();
-        for (const Needle &needle : needles) {
-            if (data.contains(needle.bytes))
-                hits.append(path + QStringLiteral(": ") + needle.what);
-        }
-    }
-    const QByteArray logBytes = log.toUtf8();
-    for (const Needle &needle : needles) {
-        if (logBytes.contains(needle.bytes))
-            hits.append(QStringLiteral("log: ") + needle.what);
-    }
-    return hits;
 }
 
 struct IdentityOutcome
@@ -186,11 +145,12 @@ private Q_SLOTS:
         file.close();
         const QList<Needle> needles
             = formsOf(QStringLiteral("key"), pem) + formsOf(QStringLiteral("pw"), "hunter2");
-        QCOMPARE(search({planted}, QString(), needles).size(), 1);
-        QCOMPARE(search({}, QStringLiteral("the password is hunter2"), needles),
+        QCOMPARE(searchForSecrets({planted}, QString(), needles).size(), 1);
+        QCOMPARE(searchForSecrets({}, QStringLiteral("the password is hunter2"), needles),
                  QStringList {QStringLiteral("log: pw")});
-        QVERIFY(search({planted}, QStringLiteral("nothing"), formsOf(QStringLiteral("other"), "zzzzzz"))
-                    .isEmpty());
+        QVERIFY(
+            searchForSecrets({planted}, QStringLiteral("nothing"), formsOf(QStringLiteral("other"), "zzzzzz"))
+                .isEmpty());
     }
 
     void fullSetUpLeavesNoSecretBehind()
@@ -317,7 +277,7 @@ private Q_SLOTS:
             log = capturedLog;
         }
         QVERIFY(log.contains(QLatin1String("authentication failed")));
-        const QStringList hits = search(files, log, needles);
+        const QStringList hits = searchForSecrets(files, log, needles);
         QVERIFY2(hits.isEmpty(),
                  qPrintable(QStringLiteral("secrets found:\n") + hits.join(QLatin1Char('\n'))));
     }

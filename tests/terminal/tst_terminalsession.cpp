@@ -57,7 +57,7 @@ void TestTerminalSession::initTestCase()
 {
     BERTH_REQUIRE_TESTBED();
     m_client = Lxd::Client::overUnixSocket(Testbed::socketPath());
-    m_instance = QStringLiteral("berth-term-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    m_instance = QStringLiteral("terminal-session-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
     const LxcResult launched = LxcCommand::run({QStringLiteral("launch"), Testbed::imageAlias(), m_instance});
     QVERIFY2(launched.ok(), qPrintable(launched.errorOutput));
 }
@@ -142,6 +142,10 @@ QString TestTerminalSession::processesMatching(const QString &needle) const
 void TestTerminalSession::loginShellIsFound()
 {
     // busybox has no bash; root's login shell in its /etc/passwd is /bin/sh.
+    const LxcResult bash
+        = LxcCommand::run({QStringLiteral("exec"), m_instance, QStringLiteral("--"), QStringLiteral("test"),
+                           QStringLiteral("-e"), QStringLiteral("/bin/bash")});
+    QCOMPARE(bash.exitCode, 1);
     QCOMPARE(m_session->command(), QStringList({QStringLiteral("/bin/sh"), QStringLiteral("-l")}));
     QCOMPARE(m_session->state(), TerminalSession::State::Running);
     // The emulator has the view's size.
@@ -254,12 +258,24 @@ void TestTerminalSession::floodArrivesWholeAndInOrder()
 
 void TestTerminalSession::exitShowsStatusAndEnterRestarts()
 {
+    // A full-screen program that ran before must not move the notice up over older lines.
+    TerminalEmulator *emulator = m_session->emulator();
+    typeLine(QStringLiteral("vi"));
+    QTRY_VERIFY_WITH_TIMEOUT(emulator->isAlternateScreen(), 20000);
+    typeLine(QStringLiteral(":q!"));
+    QTRY_VERIFY_WITH_TIMEOUT(!emulator->isAlternateScreen(), 20000);
+    typeLine(QStringLiteral("echo before-exit"));
+    QTRY_VERIFY_WITH_TIMEOUT(screenHasLine(QStringLiteral("before-exit")), 20000);
+
     QSignalSpy finished(m_session, &TerminalSession::finished);
     typeLine(QStringLiteral("exit 3"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
     QCOMPARE(m_session->exitCode(), 3);
     QCOMPARE(m_session->state(), TerminalSession::State::Finished);
-    QTRY_VERIFY2(screen().contains(QLatin1String("status 3")), qPrintable(screen()));
+    const QString notice
+        = QStringLiteral("[The process exited with status 3. Press Enter to start it again.]");
+    QTRY_VERIFY2(screenHasLine(notice), qPrintable(screen()));
+    QVERIFY2(screenRowOf(notice) > screenRowOf(QStringLiteral("before-exit")), qPrintable(screen()));
 
     // Other keys do nothing now; Enter starts the shell again in the same terminal.
     type(QStringLiteral("x"));
