@@ -1,5 +1,7 @@
 #include "ResourceCache.h"
 
+#include <QJsonArray>
+
 namespace Models {
 
 namespace {
@@ -32,6 +34,17 @@ QList<QJsonObject> ResourceCache::objectsOfListing(const QJsonValue &metadata) c
 
 void ResourceCache::applyEvent(const Lxd::Event &event)
 {
+    if (event.isOperation()) {
+        if (m_kind.relistAfterInstanceOperations && follows(projectOf(event))
+            && event.metadata.value(QLatin1String("status")).toString() == QLatin1String("Success")
+            && !event.metadata.value(QLatin1String("resources"))
+                    .toObject()
+                    .value(QLatin1String("instances"))
+                    .toArray()
+                    .isEmpty())
+            relist();
+        return;
+    }
     if (!event.isLifecycle())
         return;
     const QString action = event.action();

@@ -139,6 +139,7 @@ ResourceKind ResourceKind::storageVolumes(const QString &pool)
     // Instance and image volumes come and go with their instance or image, without volume events.
     volumes.relistActions = {QStringLiteral("instance-created"), QStringLiteral("instance-deleted"),
                              QStringLiteral("instance-renamed"), QStringLiteral("image-deleted")};
+    volumes.relistAfterInstanceOperations = true;
     // Snapshots ("data/snap0") are listed too; they belong to their volume, not to this table.
     volumes.accepts = [](const QJsonObject &object) {
         return !object.value(QLatin1String("name")).toString().contains(QLatin1Char('/'));

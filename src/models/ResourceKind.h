@@ -30,6 +30,9 @@ struct ResourceKind
     // Actions, or action prefixes, that change the collection without naming one of its objects (an
     // image alias, an instance's root volume): the collection is listed again and the difference applied.
     QStringList relistActions;
+    // The collection is listed again when an operation on instances ends well: LXD 5.0 sends
+    // instance-created before the instance's root volume exists, so only the operation's end is certain.
+    bool relistAfterInstanceOperations = false;
     // Instances: running objects have a state (/state) worth fetching.
     bool hasState = false;
     // LXD 5.0 names storage volumes of other projects "<project>_<name>" in event sources.
