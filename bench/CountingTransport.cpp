@@ -3,6 +3,8 @@
 #include "lxd/Connection.h"
 #include "lxd/UnixSocketTransport.h"
 
+#include <cstdio>
+
 CountingTransport::CountingTransport(std::unique_ptr<Lxd::Transport> inner, QObject *parent)
     : Lxd::Transport(parent)
     , m_inner(inner.release())
@@ -23,12 +25,18 @@ Lxd::Client CountingTransport::overUnixSocket(const QString &socketPath, Countin
 Lxd::HttpReply *CountingTransport::send(const Lxd::HttpRequest &request)
 {
     ++m_requests;
+    // BERTH_BENCH_LOG_REQUESTS=1 says which requests a measure made (on standard error).
+    static const bool logRequests = qEnvironmentVariableIntValue("BERTH_BENCH_LOG_REQUESTS") == 1;
+    if (logRequests)
+        std::fprintf(stderr, "request %s %s\n", request.method.constData(), request.target.constData());
     return m_inner->send(request);
 }
 
 Lxd::WebSocketChannel *CountingTransport::openWebSocket(const QByteArray &target)
 {
     ++m_webSockets;
+    if (qEnvironmentVariableIntValue("BERTH_BENCH_LOG_REQUESTS") == 1)
+        std::fprintf(stderr, "websocket %s\n", target.constData());
     return m_inner->openWebSocket(target);
 }
 

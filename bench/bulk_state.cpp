@@ -69,6 +69,7 @@ int main(int argc, char **argv)
             return;
         report.set(QStringLiteral("requests"), transport->total() - requestsBefore);
         report.set(QStringLiteral("max_blocked_ms"), probe.maxBlockedMs());
+        report.set(QStringLiteral("max_blocked_cpu_ms"), probe.maxBusyCpuMs());
         report.finish();
     };
     const auto checkModel = [&] {

@@ -74,6 +74,7 @@ int main(int argc, char **argv)
         report.set(QStringLiteral("requests"), transport->total());
         report.set(QStringLiteral("web_sockets"), transport->webSockets());
         report.set(QStringLiteral("max_blocked_ms"), probe.maxBlockedMs());
+        report.set(QStringLiteral("max_blocked_cpu_ms"), probe.maxBusyCpuMs());
         report.finish();
     };
 

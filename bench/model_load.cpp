@@ -173,6 +173,7 @@ int main(int argc, char **argv)
         result.insert(QStringLiteral("load_requests"), cache.requestsMade());
         result.insert(QStringLiteral("load_listings"), cache.listingsMade());
         result.insert(QStringLiteral("load_max_blocked_ms"), probe.maxBlockedMs());
+        result.insert(QStringLiteral("load_max_blocked_cpu_ms"), probe.maxBusyCpuMs());
         result.insert(QStringLiteral("load_peak_rss_kib"), peakRssKiB());
         if (burst > 0 && cache.count() > 0)
             QTimer::singleShot(0, &app, startBurst);
@@ -216,6 +217,7 @@ int main(int argc, char **argv)
         result.insert(QStringLiteral("burst_events"), eventsSeen);
         result.insert(QStringLiteral("burst_requests"), cache.requestsMade() - burstRequestsBefore);
         result.insert(QStringLiteral("burst_max_blocked_ms"), probe.maxBlockedMs());
+        result.insert(QStringLiteral("burst_max_blocked_cpu_ms"), probe.maxBusyCpuMs());
         result.insert(QStringLiteral("burst_listings"), cache.listingsMade() - 1);
         worker->wait(); // its last replies are in: the thread is ending
         finish(0);

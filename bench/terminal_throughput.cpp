@@ -106,10 +106,13 @@ struct TerminalRun
     QString error;
 };
 
-// The last number is on a row of the screen (the notice of the program's end may follow it).
+// The last number is on the screen: on one of the rows just above the cursor, since nothing but
+// the notice of the program's end (three lines) follows it. Checked every millisecond, so only
+// those rows are read: reading the whole screen each time cost a tenth of the terminal's CPU.
 bool screenShows(const TerminalEmulator *emulator, const QString &text)
 {
-    for (int row = emulator->rows() - 1; row >= 0; --row) {
+    const int cursorRow = emulator->cursorRow();
+    for (int row = cursorRow; row >= 0 && row >= cursorRow - 4; --row) {
         if (emulator->lineText(row) == text)
             return true;
     }

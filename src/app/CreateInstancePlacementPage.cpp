@@ -154,6 +154,10 @@ void CreateInstancePlacementPage::fillCombo(QComboBox *box, Models::ResourceCach
 
 QStringList CreateInstancePlacementPage::profiles() const
 {
+    // Until the remote's profiles are listed, the choice is the one made so far ("default"): an empty
+    // list would create an instance without any profile, and so without a root disk.
+    if (m_profiles->count() == 0)
+        return m_checkedProfiles;
     QStringList names;
     for (int row = 0; row < m_profiles->count(); ++row) {
         if (m_profiles->item(row)->checkState() == Qt::Checked)

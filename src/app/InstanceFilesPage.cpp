@@ -330,6 +330,8 @@ void InstanceFilesPage::clearInstance()
 
 void InstanceFilesPage::buildModels()
 {
+    if (m_cache)
+        m_cache->disconnect(this); // the old instance's listings no longer move this tree
     for (QObject *old : std::initializer_list<QObject *> {m_sorted, m_listIcons, m_treeIcons, m_listModel,
                                                           m_treeModel, m_cache}) {
         if (old)
@@ -366,7 +368,8 @@ void InstanceFilesPage::buildModels()
     connect(m_cache, &InstanceFolderCache::folderStateChanged, this,
             &InstanceFilesPage::onFolderStateChanged);
     connect(m_cache, &InstanceFolderCache::folderLoaded, this, [this](const QString &folder) {
-        if (!m_pendingReveal.isEmpty() && m_pendingReveal.startsWith(folder))
+        const QString below = folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/');
+        if (m_pendingReveal == folder || m_pendingReveal.startsWith(below))
             revealInTree(m_pendingReveal);
     });
     // The top folder is open from the start.
@@ -398,12 +401,15 @@ void InstanceFilesPage::navigate(const QString &folder, bool remember)
     m_folder = clean;
     m_pathEdit->setText(clean);
     m_listModel->setFolder(clean);
+    m_revealRelisted.clear();
     revealInTree(clean);
     onFolderStateChanged(clean);
     updateActions();
 }
 
-// Opens the tree down to `folder`; parents not listed yet are listed first, and this runs again then.
+// Opens the tree down to `folder`: each parent expanded, the folder the current item. A parent not
+// listed yet is listed first, and this runs again then. A parent listed before the folder was made (by a
+// transfer, a shell, another program) is listed again, once per folder shown.
 void InstanceFilesPage::revealInTree(const QString &folder)
 {
     if (!m_treeModel)
@@ -415,19 +421,33 @@ void InstanceFilesPage::revealInTree(const QString &folder)
     for (const QString &path : std::as_const(chain)) {
         const QModelIndex source = m_treeModel->indexForPath(path);
         if (!source.isValid()) {
-            // Its parent is not listed yet (or it does not exist): list the parent, then come back. Until
-            // then the nearest folder shown is the current item (a view without one would pick its first
-            // item when it gets the focus, and go there).
+            // Until it shows, the nearest folder is the current item (a view without one would pick
+            // its first item when it gets the focus, and go there).
             const QString parent = InstanceFolderCache::parentOf(path);
             const QModelIndex nearest = m_treeIcons->mapFromSource(m_treeModel->indexForPath(parent));
             if (nearest.isValid()) {
                 m_syncingTree = true;
                 m_treeView->setCurrentIndex(nearest);
+                m_treeView->expand(nearest);
                 m_syncingTree = false;
             }
-            if (m_cache->state(parent) != InstanceFolderCache::State::Loaded) {
+            switch (m_cache->state(parent)) {
+            case InstanceFolderCache::State::NotLoaded:
                 m_pendingReveal = folder;
                 m_cache->load(parent);
+                break;
+            case InstanceFolderCache::State::Loading:
+                m_pendingReveal = folder;
+                break;
+            case InstanceFolderCache::State::Loaded:
+                if (!m_revealRelisted.contains(parent)) {
+                    m_revealRelisted.insert(parent);
+                    m_pendingReveal = folder;
+                    m_cache->reload(parent);
+                }
+                break; // listed again already: it is not there
+            case InstanceFolderCache::State::Failed:
+                break;
             }
             return;
         }

@@ -4,6 +4,7 @@
 #include "transfers/InstanceLocation.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -141,6 +142,7 @@ private:
     QString m_folder;
     QStringList m_history;
     QString m_pendingReveal;
+    QSet<QString> m_revealRelisted; // parents listed again to find the folder shown
     bool m_syncingTree = false;
 
     QToolBar *m_toolBar;

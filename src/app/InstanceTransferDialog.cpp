@@ -2,6 +2,7 @@
 
 #include "models/Remote.h"
 #include "models/RemoteRegistry.h"
+#include "models/ResourceCache.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -20,13 +21,14 @@ InstanceTransferDialog::InstanceTransferDialog(QWidget *parent, Models::RemoteRe
                                                const QStringList &names, const QString &sourceRemote,
                                                const QString &sourceProject)
     : QDialog(parent)
+    , m_registry(registry)
     , m_names(names)
     , m_sourceRemote(sourceRemote)
     , m_sourceProject(sourceProject)
     , m_copy(new QRadioButton(tr("&Copy"), this))
     , m_move(new QRadioButton(tr("&Move"), this))
     , m_remote(new QComboBox(this))
-    , m_project(new QLineEdit(sourceProject, this))
+    , m_project(new QComboBox(this))
     , m_newName(new QLineEdit(this))
     , m_instanceOnly(new QCheckBox(tr("Leave the &snapshots behind"), this))
     , m_error(new QLabel(this))
@@ -64,6 +66,11 @@ InstanceTransferDialog::InstanceTransferDialog(QWidget *parent, Models::RemoteRe
     form->addRow(tr("&Remote:"), m_remote);
     m_project->setObjectName(QStringLiteral("projectField"));
     m_project->setAccessibleName(tr("Project"));
+    m_project->setEditable(true); // a project not listed yet can still be typed
+    m_project->setInsertPolicy(QComboBox::NoInsert);
+    fillProjects();
+    m_project->setCurrentText(sourceProject);
+    connect(m_remote, &QComboBox::currentTextChanged, this, &InstanceTransferDialog::fillProjects);
     form->addRow(tr("&Project:"), m_project);
     m_newName->setObjectName(QStringLiteral("newNameField"));
     m_newName->setAccessibleName(tr("New name"));
@@ -102,9 +109,26 @@ QString InstanceTransferDialog::remoteName() const
     return m_remote->currentText();
 }
 
+void InstanceTransferDialog::fillProjects()
+{
+    const QString current = m_project->currentText();
+    QStringList projects;
+    if (Models::Remote *remote = m_registry ? m_registry->find(remoteName()) : nullptr) {
+        const Models::ResourceCache *listed = remote->projects();
+        for (int row = 0; row < listed->count(); ++row)
+            projects.append(listed->at(row).key);
+    }
+    projects.sort(Qt::CaseInsensitive);
+    m_project->clear();
+    m_project->addItems(projects);
+    // A project the other remote does not have is no choice there: its default one is.
+    const bool keep = !current.isEmpty() && (projects.isEmpty() || projects.contains(current));
+    m_project->setCurrentText(keep ? current : QStringLiteral("default"));
+}
+
 QString InstanceTransferDialog::project() const
 {
-    const QString project = m_project->text().trimmed();
+    const QString project = m_project->currentText().trimmed();
     return project.isEmpty() ? QStringLiteral("default") : project;
 }
 
@@ -130,7 +154,7 @@ void InstanceTransferDialog::setRemoteName(const QString &name)
 
 void InstanceTransferDialog::setProject(const QString &project)
 {
-    m_project->setText(project);
+    m_project->setCurrentText(project);
 }
 
 void InstanceTransferDialog::setNewName(const QString &name)

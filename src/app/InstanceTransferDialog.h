@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 
 class QCheckBox;
 class QComboBox;
@@ -12,9 +13,9 @@ namespace Models {
 class RemoteRegistry;
 }
 
-// Where instances go when copied or moved: a remote known to Berth and a project there, a new name (for
-// one instance), whether the snapshots go along. Copying within the same project needs a new name;
-// moving needs another project or remote (a move in place is a rename).
+// Where instances go when copied or moved: a remote known to Berth and a project there (offered from the
+// remote's list, or typed), a new name (for one instance), whether the snapshots go along. Copying within the
+// same project needs a new name; moving needs another project or remote (a move in place is a rename).
 class InstanceTransferDialog final : public QDialog
 {
     Q_OBJECT
@@ -37,15 +38,17 @@ public:
     void accept() override;
 
 private:
-    void update();
+    // Offers the projects of the chosen remote, keeping what was typed or chosen.
+    void fillProjects();
 
+    QPointer<Models::RemoteRegistry> m_registry;
     QStringList m_names;
     QString m_sourceRemote;
     QString m_sourceProject;
     QRadioButton *m_copy;
     QRadioButton *m_move;
     QComboBox *m_remote;
-    QLineEdit *m_project;
+    QComboBox *m_project;
     QLineEdit *m_newName;
     QCheckBox *m_instanceOnly;
     QLabel *m_error;

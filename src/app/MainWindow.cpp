@@ -8,16 +8,17 @@
 #include "InstanceConfigPage.h"
 #include "InstanceDetailWidget.h"
 #include "InstanceTransferActions.h"
-#include "OperationsDock.h"
-#include "ResourceActions.h"
-#include "ResourcePages.h"
 #include "MessageBox.h"
 #include "NavigationIconProxyModel.h"
 #include "ObjectPropertiesWidget.h"
+#include "OperationsDock.h"
 #include "Preferences.h"
 #include "PreferencesDialog.h"
 #include "RemoteStatusLabel.h"
+#include "ResourceActions.h"
 #include "ResourceListWidget.h"
+#include "ResourcePages.h"
+#include "TableKeyActions.h"
 #include "TerminalManager.h"
 #include "models/ClusterMemberTableModel.h"
 #include "models/EventLog.h"
@@ -36,6 +37,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QMenu>
@@ -130,7 +132,24 @@ MainWindow::MainWindow(Models::RemoteRegistry *registry, QWidget *parent)
     createActions();
     createMenus();
     createToolBar();
+    // F2, Del and the rest typed into the table mean its objects, whichever window is the active one.
+    new TableKeyActions(list->tableView(), [this] {
+        QList<QAction *> actions;
+        if (m_currentSection == Section::Instances)
+            actions << m_instanceActions->actions() << m_transferActions->actions()
+                    << m_instanceDetail->configPage()->editAction();
+        else if (ResourceActions *kind = m_resourcePages->actionsFor(m_currentSection))
+            actions << kind->actions();
+        return actions;
+    });
 
+    // One box for the remotes' labels, so that they keep the tree's order as remotes come and go.
+    auto *remoteStatusBox = new QWidget(statusBar());
+    remoteStatusBox->setObjectName(QStringLiteral("remoteStatusWidget"));
+    m_remoteStatusLayout = new QHBoxLayout(remoteStatusBox);
+    m_remoteStatusLayout->setContentsMargins(0, 0, 0, 0);
+    m_remoteStatusLayout->setSpacing(0);
+    statusBar()->addPermanentWidget(remoteStatusBox);
     for (int index = 0; index < registry->count(); ++index)
         addRemoteStatus(index);
     connect(registry, &Models::RemoteRegistry::remoteAdded, this, &MainWindow::addRemoteStatus);
@@ -340,6 +359,12 @@ QString MainWindow::sectionKey(Section section)
     return QString::fromLatin1(QMetaEnum::fromType<Section>().valueToKey(int(section)));
 }
 
+QString MainWindow::tableKey(Section section, const Models::Remote *remote)
+{
+    const QString key = sectionKey(section);
+    return remote && remote->isClustered() ? key + QStringLiteral("InCluster") : key;
+}
+
 MainWindow::Section MainWindow::sectionFromKey(const QString &key)
 {
     bool ok = false;
@@ -482,7 +507,7 @@ void MainWindow::showPlace(Remote *remote, const QString &project, Section secti
         return;
     ResourceListWidget *list = resourceList();
     if (m_hasPlace && list->model())
-        m_headerStates.insert(sectionKey(m_currentSection), list->headerState());
+        m_headerStates.insert(tableKey(m_currentSection, m_remote), list->headerState());
     m_hasPlace = true;
     m_remote = remote;
     m_currentRemote = remote->name();
@@ -498,7 +523,7 @@ void MainWindow::showPlace(Remote *remote, const QString &project, Section secti
     disconnect(m_modelInserted);
     list->setModel(model, NavigationTreeModel::sectionTitle(section), sectionNoun(section),
                    sectionNounOne(section));
-    const QByteArray headerState = m_headerStates.value(sectionKey(section));
+    const QByteArray headerState = m_headerStates.value(tableKey(section, remote));
     list->restoreHeaderState(headerState);
     if (headerState.isEmpty() && section == Section::Instances) {
         // Until the user arranges them: the project is the one chosen in the tree, and the location
@@ -642,7 +667,12 @@ void MainWindow::tryRestorePlace()
             place.project = QStringLiteral("default");
             place.objectKey.clear();
             tryRestorePlace();
+            return;
         }
+        // Until the projects are listed, show the remembered place already: its list then loads beside
+        // the projects' instead of after them, and the tree catches up when they arrive.
+        if (!m_hasPlace && remote->projects()->state() != Models::ResourceStore::State::Failed)
+            showPlace(remote, place.project, place.section);
         return;
     }
     QModelIndex section = m_navigation->sectionIndex(place.remote, place.project, place.section);
@@ -679,8 +709,8 @@ void MainWindow::tryRestoreObject()
 void MainWindow::addRemoteStatus(int index)
 {
     Remote *remote = m_registry->at(index);
-    auto *label = new RemoteStatusLabel(remote, statusBar());
-    statusBar()->addPermanentWidget(label);
+    auto *label = new RemoteStatusLabel(remote);
+    m_remoteStatusLayout->insertWidget(index, label);
     m_remoteStatus.insert(index, label);
     connect(remote->projects(), &Models::ResourceStore::stateChanged, this, &MainWindow::tryRestorePlace);
 }
@@ -690,7 +720,8 @@ void MainWindow::removeRemoteStatus(int index)
     if (index < 0 || index >= m_remoteStatus.size())
         return;
     RemoteStatusLabel *label = m_remoteStatus.takeAt(index);
-    statusBar()->removeWidget(label);
+    m_remoteStatusLayout->removeWidget(label);
+    label->hide();
     label->deleteLater();
     if (m_remote && m_registry->indexOf(m_remote) == index) {
         m_hasPlace = false;
@@ -779,15 +810,19 @@ void MainWindow::showCommandPalette()
             const std::function<void(const QModelIndex &)> addPlaces = [&](const QModelIndex &parent) {
                 for (int row = 0; row < m_navigation->rowCount(parent); ++row) {
                     const QModelIndex index = m_navigation->index(row, 0, parent);
-                    const auto type
-                        = index.data(NavigationTreeModel::NodeTypeRole).value<NavigationTreeModel::NodeType>();
+                    const auto type = index.data(NavigationTreeModel::NodeTypeRole)
+                                          .value<NavigationTreeModel::NodeType>();
                     if (type == NavigationTreeModel::NodeType::Section) {
                         const QString remote = index.data(NavigationTreeModel::RemoteNameRole).toString();
                         const QString project = index.data(NavigationTreeModel::ProjectRole).toString();
                         const auto section = index.data(NavigationTreeModel::SectionRole).value<Section>();
-                        entries.append({index.data().toString(), tr("Go to %1 › %2").arg(remote, project), {},
+                        entries.append({index.data().toString(),
+                                        tr("Go to %1 › %2").arg(remote, project),
+                                        {},
                                         Icons::section(section),
-                                        [this, remote, project, section] { showSection(remote, project, section); }});
+                                        [this, remote, project, section] {
+                                            showSection(remote, project, section);
+                                        }});
                     }
                     addPlaces(index);
                 }
@@ -871,7 +906,7 @@ void MainWindow::saveSettings() const
 
     QHash<QString, QByteArray> headers = m_headerStates;
     if (m_hasPlace && resourceList()->model())
-        headers.insert(sectionKey(m_currentSection), resourceList()->headerState());
+        headers.insert(tableKey(m_currentSection, m_remote), resourceList()->headerState());
     settings.beginGroup(QStringLiteral("Tables"));
     for (auto it = headers.cbegin(); it != headers.cend(); ++it)
         settings.setValue(it.key(), it.value());

@@ -11,6 +11,7 @@
 
 class QAction;
 class QActionGroup;
+class QHBoxLayout;
 class QMenu;
 class QTreeView;
 
@@ -136,6 +137,8 @@ private:
     void showCommandPalette();
     void showStatus(const QString &text);
     static QString sectionKey(Section section);
+    // Where a table's column layout is kept: a cluster's tables show columns (location) others hide.
+    static QString tableKey(Section section, const Models::Remote *remote);
     static Section sectionFromKey(const QString &key);
     static QString sectionNoun(Section section);
     static QString sectionNounOne(Section section);
@@ -148,7 +151,8 @@ private:
     InstanceDetailWidget *m_instanceDetail;
     TerminalManager *m_terminals;
     ObjectPropertiesWidget *m_properties;
-    QList<RemoteStatusLabel *> m_remoteStatus;
+    QList<RemoteStatusLabel *> m_remoteStatus; // in the registry's order
+    QHBoxLayout *m_remoteStatusLayout = nullptr; // holds them, in that order, in the status bar
     QHash<QString, QPointer<Models::ResourceTableModel>> m_models;
     QMetaObject::Connection m_modelChanged;
     QMetaObject::Connection m_modelInserted;

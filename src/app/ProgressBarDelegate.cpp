@@ -4,6 +4,16 @@
 #include <QPainter>
 #include <QStyleOptionProgressBar>
 
+namespace {
+
+// The bar takes at most this much of the cell; the text goes beside it, never over the fill, where
+// no colour would read well on both the filled and the empty part in every style and palette.
+constexpr int MaxBarWidth = 90;
+constexpr int MinTextWidth = 40;
+constexpr int Gap = 6;
+
+} // namespace
+
 ProgressBarDelegate::ProgressBarDelegate(Reader reader, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_reader(std::move(reader))
@@ -13,33 +23,51 @@ void ProgressBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
                                 const QModelIndex &index) const
 {
     const Progress progress = m_reader(index);
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
     if (progress.percent < 0) {
         QStyleOptionViewItem textOption(option);
         initStyleOption(&textOption, index);
         textOption.text = progress.text;
-        const QWidget *widget = option.widget;
-        QStyle *style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &textOption, painter, widget);
         return;
     }
-    // The row's selection background first, then the bar inside the cell with a small margin.
+    // The row's background (selection, alternate colour) first, with no text.
     QStyleOptionViewItem background(option);
     initStyleOption(&background, index);
     background.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
 
+    // A slim bar at the left of the cell, as tall as a line of text, centred.
+    const QRect cell = option.rect.adjusted(3, 0, -3, 0);
+    const int barWidth = qBound(0, cell.width() / 3, MaxBarWidth);
+    const int barHeight = qMin(cell.height() - 4, option.fontMetrics.height() - 2);
     QStyleOptionProgressBar bar;
-    bar.rect = option.rect.adjusted(2, 3, -2, -3);
+    bar.rect = QRect(cell.left(), cell.top() + (cell.height() - barHeight) / 2, barWidth, barHeight);
     bar.minimum = 0;
     bar.maximum = 100;
-    bar.progress = progress.percent;
-    bar.text = progress.text;
-    bar.textVisible = true;
-    bar.textAlignment = Qt::AlignCenter;
-    bar.state = option.state | QStyle::State_Horizontal;
+    bar.progress = qBound(0, progress.percent, 100);
+    bar.textVisible = false;
+    bar.state = (option.state & ~QStyle::State_Selected) | QStyle::State_Horizontal;
     bar.palette = option.palette;
     bar.fontMetrics = option.fontMetrics;
-    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    bar.direction = option.direction;
+    if (cell.width() - barWidth - Gap >= MinTextWidth)
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    else
+        bar.rect.setWidth(0); // too narrow for both: the text alone says more
+
+    // The text in the cell's own colours, so it reads on the row whatever the theme.
+    QRect textRect = cell;
+    textRect.setLeft(bar.rect.width() > 0 ? bar.rect.right() + Gap : cell.left());
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
+        : (option.state & QStyle::State_Active)                                ? QPalette::Active
+                                                                               : QPalette::Inactive;
+    painter->save();
+    painter->setFont(option.font);
+    painter->setPen(option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+    const QString text = option.fontMetrics.elidedText(progress.text, Qt::ElideRight, textRect.width());
+    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, text);
+    painter->restore();
 }

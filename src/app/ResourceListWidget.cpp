@@ -17,6 +17,9 @@ using Models::ResourceTableModel;
 
 namespace {
 
+// How long the status and type choices wait after a row changed, gathering the changes of a burst.
+constexpr int ChoicesAfterChangeMs = 250;
+
 // Filter choices read better as words than as LXD's raw values.
 QString typeLabel(const QString &type)
 {
@@ -140,11 +143,17 @@ void ResourceListWidget::setModel(ResourceTableModel *model, const QString &titl
 
     if (model) {
         const auto refreshChoices = [this] {
-            m_refreshChoices.start();
+            m_refreshChoices.start(0);
+        };
+        // Rows change one by one (each running instance's state, each event): the choices, which
+        // take a look at every row, follow once per burst rather than once per row.
+        const auto refreshChoicesSoon = [this] {
+            if (!m_refreshChoices.isActive())
+                m_refreshChoices.start(ChoicesAfterChangeMs);
         };
         m_modelConnections << connect(model, &QAbstractItemModel::rowsInserted, this, refreshChoices)
                            << connect(model, &QAbstractItemModel::rowsRemoved, this, refreshChoices)
-                           << connect(model, &QAbstractItemModel::dataChanged, this, refreshChoices)
+                           << connect(model, &QAbstractItemModel::dataChanged, this, refreshChoicesSoon)
                            << connect(model, &QAbstractItemModel::modelReset, this, refreshChoices)
                            << connect(model, &QAbstractItemModel::rowsInserted, this,
                                       &ResourceListWidget::updateMessage)

@@ -305,8 +305,8 @@ void SavedRemotes::connectRemote(const RemoteConfig &config, std::function<void(
         return;
     }
     if (config.isLocal()) {
-        if (Models::Remote *added
-            = m_registry->add(config.name, Lxd::Client::overUnixSocket(config.socketPath)))
+        if (Models::Remote *added = m_registry->insert(registryIndexFor(config.name), config.name,
+                                                       Lxd::Client::overUnixSocket(config.socketPath)))
             watch(added);
         next();
         return;
@@ -329,11 +329,27 @@ void SavedRemotes::connectRemote(const RemoteConfig &config, std::function<void(
         setProblem(config.name, {});
         Lxd::TlsIdentity identity = result.identity;
         identity.setPinnedFingerprint(config.pinnedFingerprint);
-        if (Models::Remote *added
-            = m_registry->add(config.name, Lxd::Client::overHttps(config.url, identity)))
+        if (Models::Remote *added = m_registry->insert(registryIndexFor(config.name), config.name,
+                                                       Lxd::Client::overHttps(config.url, identity)))
             watch(added);
         next();
     });
+}
+
+int SavedRemotes::registryIndexFor(const QString &name) const
+{
+    // After every connected remote that comes before it in the list; remotes of this session only
+    // (--socket) stay at the end.
+    const Secrets::RemoteConfigStore::Contents list {m_remotes, {}};
+    const qsizetype position = list.indexOf(name);
+    int index = 0;
+    const QList<Models::Remote *> connected = m_registry->remotes();
+    for (const Models::Remote *remote : connected) {
+        const qsizetype other = list.indexOf(remote->name());
+        if (other >= 0 && other < position)
+            ++index;
+    }
+    return index;
 }
 
 void SavedRemotes::watch(Models::Remote *remote)

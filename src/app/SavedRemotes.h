@@ -27,9 +27,10 @@ class KeyStore;
 
 // Berth's remotes across runs: the list in remotes.json (Secrets::RemoteConfigStore), the client
 // identities they authenticate with (keys in the keychain), and their live connections in the
-// RemoteRegistry. It connects every LXD server of the list at start (the default one first), keeps the file
-// current as remotes are added, renamed, removed or made the default, and stops a remote whose server
-// presents a certificate other than the pinned one until the user deliberately trusts the new one.
+// RemoteRegistry, in the list's order. It connects every LXD server of the list at start (the default one
+// first), keeps the file current as remotes are added, renamed, removed or made the default, and stops a
+// remote whose server presents a certificate other than the pinned one until the user deliberately
+// trusts the new one.
 //
 // Where no keychain exists, a new private key is kept in a file only after the user agreed (a question in
 // window()); never silently.
@@ -126,6 +127,9 @@ private:
     Lxd::Error save();
     void connectQueued();
     void connectRemote(const Secrets::RemoteConfig &config, std::function<void()> next);
+    // Where `name` goes in the registry, so that the tree shows the remotes in the list's order (the
+    // Remotes manager's), whatever order they connect in and wherever one is renamed.
+    int registryIndexFor(const QString &name) const;
     void watch(Models::Remote *remote);
     void checkCertificate(const QString &name);
     void runIdentityLoad(const QString &name, bool allowFile);

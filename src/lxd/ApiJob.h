@@ -4,7 +4,10 @@
 #include "Job.h"
 #include "Response.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
+
+#include <utility>
 
 namespace Lxd {
 
@@ -38,6 +41,10 @@ public:
     // The body of a ReplyBody::Raw reply that was not streamed into a sink.
     QByteArray rawBody() const { return m_rawBody; }
 
+    // Envelopes at least this large (a listing of hundreds of objects) are parsed on a worker thread,
+    // so that the thread that made the job keeps its event loop turning meanwhile.
+    static constexpr qsizetype BackgroundParseBytes = 128 * 1024;
+
 Q_SIGNALS:
     // The reply's status and headers are in (for raw replies: before the body streams).
     void headersReceived();
@@ -47,6 +54,7 @@ protected:
 
 private:
     void onReplyFinished();
+    void parseInBackground(const QByteArray &body);
 
     Transport *m_transport;
     HttpRequest m_request;
@@ -56,6 +64,7 @@ private:
     int m_httpStatus = 0;
     QList<HttpRequest::Header> m_headers;
     QByteArray m_rawBody;
+    QFutureWatcher<std::pair<Error, Response>> *m_parse = nullptr;
 };
 
 } // namespace Lxd

@@ -21,6 +21,15 @@ struct FileTransferIssue
     // The refused name exactly as the server gave it; empty for failures.
     QString name;
     Error error;
+
+    static FileTransferIssue failure(const QString &path, const Error &error)
+    {
+        FileTransferIssue issue;
+        issue.kind = Kind::Failed;
+        issue.path = path;
+        issue.error = error;
+        return issue;
+    }
 };
 
 } // namespace Lxd

@@ -1,7 +1,7 @@
 #include "FileTreePullJob.h"
 
-#include "FileListJob.h"
 #include "FilePullJob.h"
+#include "FileTreePaths.h"
 #include "LocalPathGuard.h"
 
 #include <QDir>
@@ -11,21 +11,6 @@
 #include <algorithm>
 
 namespace Lxd {
-
-namespace {
-
-QString parentOf(const QString &relativePath)
-{
-    const qsizetype slash = relativePath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : relativePath.left(slash);
-}
-
-QString childOf(const QString &relativeDirectory, const QString &name)
-{
-    return relativeDirectory.isEmpty() ? name : relativeDirectory + QLatin1Char('/') + name;
-}
-
-} // namespace
 
 FileTreePullJob::FileTreePullJob(const FileManager &files, const QString &remoteDirectory,
                                  const QString &localDirectory, QObject *parent)
@@ -81,11 +66,6 @@ QString FileTreePullJob::localLinkTarget(const QString &remoteRoot, const QStrin
     return relative.isEmpty() ? QStringLiteral(".") : relative;
 }
 
-QString FileTreePullJob::remotePathOf(const QString &relativePath) const
-{
-    return relativePath.isEmpty() ? m_remoteRoot : FileManager::joinPath(m_remoteRoot, relativePath);
-}
-
 void FileTreePullJob::begin()
 {
     if (isFinished() || m_started)
@@ -108,68 +88,29 @@ void FileTreePullJob::begin()
         finishWith(m_guard->error());
         return;
     }
-    m_scanQueue.append(QString());
-    scanNext();
+    m_scan = new RemoteTreeScanJob(m_files, m_remoteRoot);
+    m_scan->setMaxParallel(m_maxParallel);
+    connect(m_scan, &RemoteTreeScanJob::issueFound, this, &FileTreePullJob::addIssue);
+    connect(m_scan, &Job::finished, this, &FileTreePullJob::onScanFinished);
+    m_scan->start();
 }
 
-void FileTreePullJob::scanNext()
+void FileTreePullJob::onScanFinished(Job *job)
 {
+    m_scan = nullptr;
     if (isFinished())
         return;
-    if (m_scanQueue.isEmpty()) {
-        transfer();
+    auto *scan = static_cast<RemoteTreeScanJob *>(job);
+    if (scan->error()) {
+        finishWith(scan->error());
         return;
     }
-    m_scanning = m_scanQueue.takeFirst();
-    m_listJob = new FileListJob(m_files, remotePathOf(m_scanning));
-    m_listJob->setMaxParallel(m_maxParallel);
-    connect(m_listJob, &FileListJob::nameRefused, this, &FileTreePullJob::addIssue);
-    connect(m_listJob, &Job::finished, this, &FileTreePullJob::onListFinished);
-    m_listJob->start();
-}
-
-void FileTreePullJob::onListFinished(Job *job)
-{
-    auto *list = static_cast<FileListJob *>(job);
-    m_listJob = nullptr;
-    if (isFinished())
-        return;
-    const QString relative = m_scanning;
-    if (list->error()) {
-        if (relative.isEmpty()) {
-            finishWith(list->error());
-            return;
-        }
-        m_failedDirectories.insert(relative);
-        addFailure(remotePathOf(relative), list->error());
-        scanNext();
-        return;
-    }
-    if (relative.isEmpty())
-        m_rootEntry = list->directoryEntry();
-    else
-        m_directories.append({relative, list->directoryEntry()});
-
-    const QList<FileEntry> entries = list->entries();
-    for (const FileEntry &entry : entries) {
-        const QString child = childOf(relative, entry.name);
-        switch (entry.type) {
-        case FileEntry::Type::Directory:
-            m_scanQueue.append(child);
-            break;
-        case FileEntry::Type::File:
-            m_fileQueue.append({child, entry});
-            m_bytesTotal += qMax<qint64>(0, entry.size);
-            break;
-        case FileEntry::Type::Symlink:
-            m_links.append({child, entry});
-            break;
-        case FileEntry::Type::Unknown:
-            addFailure(entry.path, Error::parse(QStringLiteral("%1 is of an unknown type").arg(entry.path)));
-            break;
-        }
-    }
-    scanNext();
+    m_rootEntry = scan->rootEntry();
+    m_directories = scan->directories();
+    m_links = scan->links();
+    m_fileQueue = scan->files();
+    m_bytesTotal = scan->bytesTotal();
+    transfer();
 }
 
 void FileTreePullJob::transfer()
@@ -181,7 +122,7 @@ void FileTreePullJob::transfer()
 
     // Folders are made writable by us first; their own modes come at the end.
     for (const PlannedEntry &directory : std::as_const(m_directories)) {
-        if (underFailedDirectory(directory.relativePath))
+        if (FileTreePaths::isUnder(m_failedDirectories, directory.relativePath))
             continue;
         const Error error = m_guard->makeDirectory(directory.relativePath, 0700);
         if (error) {
@@ -190,7 +131,7 @@ void FileTreePullJob::transfer()
         }
     }
     for (const PlannedEntry &link : std::as_const(m_links)) {
-        if (!underFailedDirectory(link.relativePath)) {
+        if (!FileTreePaths::isUnder(m_failedDirectories, link.relativePath)) {
             const QString target = localLinkTarget(m_remoteRoot, link.entry.path, link.entry.symlinkTarget);
             const Error error = m_guard->makeSymlink(link.relativePath, target);
             if (error)
@@ -208,7 +149,7 @@ void FileTreePullJob::pump()
 {
     while (!isFinished() && m_running.size() < m_maxParallel && !m_fileQueue.isEmpty()) {
         const PlannedEntry planned = m_fileQueue.takeLast();
-        if (underFailedDirectory(planned.relativePath)) {
+        if (FileTreePaths::isUnder(m_failedDirectories, planned.relativePath)) {
             ++m_filesDone;
             m_bytesFinished += qMax<qint64>(0, planned.entry.size);
             continue;
@@ -251,7 +192,7 @@ void FileTreePullJob::complete()
 {
     // Deepest first, so that a read-only folder does not stop its children's times being set.
     for (auto it = m_directories.crbegin(); it != m_directories.crend(); ++it) {
-        if (underFailedDirectory(it->relativePath))
+        if (FileTreePaths::isUnder(m_failedDirectories, it->relativePath))
             continue;
         const Error error
             = m_guard->setDirectoryAttributes(it->relativePath, it->entry.mode & 01777, it->entry.modified);
@@ -267,15 +208,6 @@ void FileTreePullJob::complete()
     finishWith();
 }
 
-bool FileTreePullJob::underFailedDirectory(const QString &relativePath) const
-{
-    for (QString directory = relativePath; !directory.isEmpty(); directory = parentOf(directory)) {
-        if (m_failedDirectories.contains(directory))
-            return true;
-    }
-    return false;
-}
-
 void FileTreePullJob::addIssue(const FileTransferIssue &issue)
 {
     m_issues.append(issue);
@@ -287,11 +219,7 @@ void FileTreePullJob::addIssue(const FileTransferIssue &issue)
 
 void FileTreePullJob::addFailure(const QString &path, const Error &error)
 {
-    FileTransferIssue issue;
-    issue.kind = FileTransferIssue::Kind::Failed;
-    issue.path = path;
-    issue.error = error;
-    addIssue(issue);
+    addIssue(FileTransferIssue::failure(path, error));
 }
 
 void FileTreePullJob::reportProgress()
@@ -306,9 +234,9 @@ void FileTreePullJob::stopWork()
 
 void FileTreePullJob::dropAll()
 {
-    if (m_listJob)
-        m_listJob->abandon();
-    m_listJob = nullptr;
+    if (m_scan)
+        m_scan->abandon();
+    m_scan = nullptr;
     const QList<FilePullJob *> running = m_running.keys();
     m_running.clear();
     m_runningEntries.clear();

@@ -4,6 +4,7 @@
 #include "FileManager.h"
 #include "FileTransferIssue.h"
 #include "Job.h"
+#include "RemoteTreeScanJob.h"
 
 #include <QHash>
 #include <QList>
@@ -14,12 +15,11 @@
 
 namespace Lxd {
 
-class FileListJob;
 class FilePullJob;
 class LocalPathGuard;
 
 // Pulls the contents of a folder of an instance into a local folder, recursively: first a scan
-// (every folder listed, every entry's metadata), so that progress knows the totals, then folders,
+// (RemoteTreeScanJob), so that progress knows the totals, then folders,
 // links and files, several files in flight at once. Every write goes through one LocalPathGuard on
 // the local folder: a name the server lists that is not a plain name ("..", "a/../../x", "/etc/passwd")
 // is refused and reported, and nothing is written through a local link. Files keep their mode and
@@ -72,23 +72,16 @@ protected:
     void stopWork() override;
 
 private:
-    struct PlannedEntry
-    {
-        QString relativePath;
-        FileEntry entry;
-    };
+    using PlannedEntry = RemoteTreeScanJob::Entry;
 
     void begin();
-    void scanNext();
-    void onListFinished(Job *job);
+    void onScanFinished(Job *job);
     void transfer();
     void pump();
     void onPullFinished(Job *job);
     void complete();
     void addIssue(const FileTransferIssue &issue);
     void addFailure(const QString &path, const Error &error);
-    bool underFailedDirectory(const QString &relativePath) const;
-    QString remotePathOf(const QString &relativePath) const;
     void reportProgress();
     void dropAll();
 
@@ -101,14 +94,12 @@ private:
     bool m_started = false;
 
     // Scan
-    QStringList m_scanQueue; // relative folders still to list
-    QString m_scanning;
-    QPointer<FileListJob> m_listJob;
+    QPointer<RemoteTreeScanJob> m_scan;
     FileEntry m_rootEntry;
     QList<PlannedEntry> m_directories; // parents before children
     QList<PlannedEntry> m_links;
     QList<PlannedEntry> m_fileQueue;
-    QSet<QString> m_failedDirectories;
+    QSet<QString> m_failedDirectories; // local folders that could not be made
 
     // Transfer
     QHash<FilePullJob *, qint64> m_running; // bytes received so far

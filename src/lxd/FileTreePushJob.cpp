@@ -1,7 +1,7 @@
 #include "FileTreePushJob.h"
 
-#include "FileListJob.h"
 #include "FilePushJob.h"
+#include "FileTreePaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,23 +14,10 @@
 
 namespace Lxd {
 
+using FileTreePaths::childOf;
+using FileTreePaths::parentOf;
+
 namespace {
-
-QString parentOf(const QString &relativePath)
-{
-    const qsizetype slash = relativePath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : relativePath.left(slash);
-}
-
-QString nameOf(const QString &relativePath)
-{
-    return relativePath.mid(relativePath.lastIndexOf(QLatin1Char('/')) + 1);
-}
-
-QString childOf(const QString &relativeDirectory, const QString &name)
-{
-    return relativeDirectory.isEmpty() ? name : relativeDirectory + QLatin1Char('/') + name;
-}
 
 // The raw target of a link, as stored (QFileInfo only gives it resolved to an absolute path).
 bool readLinkTarget(const QString &path, QString *target)
@@ -110,7 +97,7 @@ void FileTreePushJob::scanStep()
     const QString path = localPathOf(relative);
     QDir directory(path);
     if (!directory.isReadable()) {
-        m_failedDirectories.insert(relative);
+        // Reported; nothing below it is known, so nothing below it is planned.
         addFailure(path, Error(Error::Kind::Io, QStringLiteral("cannot read the folder %1").arg(path)));
     } else {
         const QStringList names = directory.entryList(
@@ -161,115 +148,39 @@ void FileTreePushJob::scanStep()
     Q_EMIT scanFinished(m_filesTotal, m_bytesTotal);
     if (isFinished())
         return;
-    prepareNextDirectory();
+    makeFolders();
 }
 
-void FileTreePushJob::prepareNextDirectory()
+void FileTreePushJob::makeFolders()
 {
-    while (!isFinished() && m_nextDirectory < m_directories.size()) {
-        const LocalEntry &directory = m_directories.at(m_nextDirectory);
-        if (underFailedDirectory(parentOf(directory.relativePath)) && !directory.relativePath.isEmpty()) {
-            m_failedDirectories.insert(directory.relativePath);
-            ++m_nextDirectory;
-            continue;
-        }
-        // The root, or a folder its parent already had: list what is there. Otherwise it is new.
-        if (directory.relativePath.isEmpty() || isExisting(directory.relativePath)) {
-            auto *list = new FileListJob(m_files, remotePathOf(directory.relativePath));
-            list->setMaxParallel(0);
-            m_directoryJob = list;
-            connect(list, &Job::finished, this, &FileTreePushJob::onDirectoryListed);
-            list->start();
-        } else {
-            FileWriteOptions options;
-            options.mode = directory.mode;
-            options.uid = m_uid;
-            options.gid = m_gid;
-            m_directoryJob = m_files.makeDirectory(remotePathOf(directory.relativePath), options);
-            connect(m_directoryJob, &Job::finished, this, &FileTreePushJob::onDirectoryMade);
-        }
-        return;
+    QList<RemoteFolderTreeJob::Folder> folders;
+    for (const LocalEntry &directory : std::as_const(m_directories)) {
+        RemoteFolderTreeJob::Folder folder;
+        folder.relativePath = directory.relativePath;
+        folder.options.mode = directory.mode;
+        folder.options.uid = m_uid;
+        folder.options.gid = m_gid;
+        folder.reportedPath = localPathOf(directory.relativePath);
+        folders.append(folder);
     }
-    if (isFinished())
-        return;
-    std::reverse(m_queue.begin(), m_queue.end()); // taken from the back, in scan order
-    pump();
-}
-
-void FileTreePushJob::onDirectoryListed(Job *job)
-{
-    m_directoryJob = nullptr;
-    if (isFinished())
-        return;
-    auto *list = static_cast<FileListJob *>(job);
-    const LocalEntry &directory = m_directories.at(m_nextDirectory);
-    const Error error = list->error();
-    if (directory.relativePath.isEmpty() && error.isNotFound()) {
-        // The target folder is new: make it (its parent must exist).
-        FileWriteOptions options;
-        options.mode = m_rootMode;
-        options.uid = m_uid;
-        options.gid = m_gid;
-        m_directoryJob = m_files.makeDirectory(m_remoteRoot, options);
-        connect(m_directoryJob, &Job::finished, this, &FileTreePushJob::onDirectoryMade);
-        return;
-    }
-    if (error) {
-        if (directory.relativePath.isEmpty()) {
-            finishWith(error);
+    m_folderJob = new RemoteFolderTreeJob(m_files, m_remoteRoot, folders);
+    connect(m_folderJob, &RemoteFolderTreeJob::entryFailed, this, [this](const FileTransferIssue &issue) {
+        m_issues.append(issue);
+        Q_EMIT entryFailed(issue);
+    });
+    connect(m_folderJob, &Job::finished, this, [this](Job *job) {
+        m_folderJob = nullptr;
+        if (isFinished())
             return;
-        }
-        m_failedDirectories.insert(directory.relativePath);
-        addFailure(localPathOf(directory.relativePath), error);
-    } else {
-        QSet<QString> names;
-        const QList<FileEntry> entries = list->entries();
-        for (const FileEntry &entry : entries)
-            names.insert(entry.name);
-        m_existingNames.insert(directory.relativePath, names);
-    }
-    directoryDone();
-}
-
-void FileTreePushJob::onDirectoryMade(Job *job)
-{
-    m_directoryJob = nullptr;
-    if (isFinished())
-        return;
-    const LocalEntry &directory = m_directories.at(m_nextDirectory);
-    if (job->error()) {
-        if (directory.relativePath.isEmpty()) {
+        if (job->error()) {
             finishWith(job->error());
             return;
         }
-        m_failedDirectories.insert(directory.relativePath);
-        addFailure(localPathOf(directory.relativePath), job->error());
-    }
-    directoryDone();
-}
-
-void FileTreePushJob::directoryDone()
-{
-    ++m_nextDirectory;
-    prepareNextDirectory();
-}
-
-bool FileTreePushJob::isExisting(const QString &relativePath) const
-{
-    const auto it = m_existingNames.constFind(parentOf(relativePath));
-    return it != m_existingNames.constEnd() && it->contains(nameOf(relativePath));
-}
-
-bool FileTreePushJob::underFailedDirectory(const QString &relativePath) const
-{
-    QString directory = relativePath;
-    while (true) {
-        if (m_failedDirectories.contains(directory))
-            return true;
-        if (directory.isEmpty())
-            return false;
-        directory = parentOf(directory);
-    }
+        m_folders = static_cast<RemoteFolderTreeJob *>(job)->outcome();
+        std::reverse(m_queue.begin(), m_queue.end()); // taken from the back, in scan order
+        pump();
+    });
+    m_folderJob->start();
 }
 
 void FileTreePushJob::pump()
@@ -277,8 +188,8 @@ void FileTreePushJob::pump()
     while (!isFinished() && m_running.size() < m_maxParallel && !m_queue.isEmpty()) {
         Task task;
         task.entry = m_queue.takeLast();
-        task.replace = isExisting(task.entry.relativePath);
-        if (underFailedDirectory(parentOf(task.entry.relativePath))) {
+        task.replace = m_folders.isExisting(task.entry.relativePath);
+        if (m_folders.isLeftOut(parentOf(task.entry.relativePath))) {
             // Its folder's failure is reported already.
             ++m_filesDone;
             m_bytesFinished += task.entry.size;
@@ -351,10 +262,7 @@ void FileTreePushJob::onTaskFinished(Job *job)
 
 void FileTreePushJob::addFailure(const QString &path, const Error &error)
 {
-    FileTransferIssue issue;
-    issue.kind = FileTransferIssue::Kind::Failed;
-    issue.path = path;
-    issue.error = error;
+    const FileTransferIssue issue = FileTransferIssue::failure(path, error);
     m_issues.append(issue);
     Q_EMIT entryFailed(issue);
 }
@@ -371,9 +279,9 @@ void FileTreePushJob::stopWork()
 
 void FileTreePushJob::dropAll()
 {
-    if (m_directoryJob)
-        m_directoryJob->abandon();
-    m_directoryJob = nullptr;
+    if (m_folderJob)
+        m_folderJob->abandon();
+    m_folderJob = nullptr;
     const QList<Job *> running = m_running.keys();
     m_running.clear();
     // A push in flight removes its partial remote file as it stops.

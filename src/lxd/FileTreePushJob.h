@@ -4,6 +4,7 @@
 #include "FileTransferIssue.h"
 #include "FileWriteOptions.h"
 #include "Job.h"
+#include "RemoteFolderTreeJob.h"
 
 #include <QHash>
 #include <QList>
@@ -12,12 +13,11 @@
 
 namespace Lxd {
 
-class FileListJob;
-
 // Pushes the contents of a local folder into a folder of an instance (made when missing), recursively,
 // keeping modes and links. The local folder is read one folder per event-loop turn (the scan never
 // holds the loop for long); then remote folders are made (or, when they exist, listed, so that
-// existing entries are replaced rather than overwritten in place), then files and links go, several
+// existing entries are replaced rather than overwritten in place: RemoteFolderTreeJob), then files and
+// links go, several
 // in flight at once. A local entry that cannot be read (or is a socket, FIFO or device) is reported
 // and the rest goes on; the job then still succeeds, with issues(). Cancelling stops at once; the
 // files in flight are removed from the instance in the background.
@@ -82,15 +82,9 @@ private:
 
     void begin();
     void scanStep();
-    void prepareNextDirectory();
-    void onDirectoryListed(Job *job);
-    void onDirectoryMade(Job *job);
-    void directoryDone();
+    void makeFolders();
     void pump();
-    void startLink(Job *deleteJob, Task task);
     void onTaskFinished(Job *job);
-    bool isExisting(const QString &relativePath) const;
-    bool underFailedDirectory(const QString &relativePath) const;
     QString localPathOf(const QString &relativePath) const;
     QString remotePathOf(const QString &relativePath) const;
     void addFailure(const QString &path, const Error &error);
@@ -112,10 +106,8 @@ private:
     int m_rootMode = -1;
 
     // Remote folders
-    int m_nextDirectory = 0;
-    QPointer<Job> m_directoryJob;
-    QHash<QString, QSet<QString>> m_existingNames; // folders that existed before, with their entries
-    QSet<QString> m_failedDirectories;
+    QPointer<RemoteFolderTreeJob> m_folderJob;
+    RemoteFolderTreeJob::Outcome m_folders;
 
     // Files and links
     QHash<Job *, Task> m_running;

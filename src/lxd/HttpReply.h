@@ -39,7 +39,7 @@ Q_SIGNALS:
 protected:
     void setStatus(int code, const QByteArray &reason);
     void setHeaders(QList<HttpRequest::Header> headers) { m_headers = std::move(headers); }
-    void appendBody(const QByteArray &data) { m_body.append(data); }
+    void appendBody(QByteArrayView data) { m_body.append(data); }
     void setBody(QByteArray body) { m_body = std::move(body); }
     // Records the outcome and emits finished() once; later calls are ignored.
     void finish(const Error &error = {});

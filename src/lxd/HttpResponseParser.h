@@ -42,6 +42,10 @@ public:
 
     // Decoded body bytes received since the last call (chunk framing removed).
     QByteArray takeBody();
+    // The same without handing the buffer over: valid until the next feed() or discardBody(). A
+    // download reads hundreds of MiB through here; reusing one buffer spares an allocation per piece.
+    QByteArrayView body() const { return m_body; }
+    void discardBody() { m_body.resize(0); }
 
 private:
     // Implementation state is private to HttpResponseParser.cpp's logic.

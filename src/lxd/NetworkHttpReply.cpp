@@ -19,7 +19,8 @@ NetworkHttpReply::NetworkHttpReply(QNetworkReply *reply, const HttpRequest &requ
     , m_identity(identity)
     , m_endpoint(endpoint)
 {
-    reply->setParent(this);
+    // The reply stays a child of its QNetworkAccessManager: Qt Network's threads still call the manager
+    // for it (encrypted(), finished()), so it must never outlive the manager.
     connect(reply, &QNetworkReply::sslErrors, this, &NetworkHttpReply::onSslErrors);
     connect(reply, &QNetworkReply::encrypted, this, &NetworkHttpReply::onEncrypted);
     connect(reply, &QNetworkReply::metaDataChanged, this, &NetworkHttpReply::onMetaDataChanged);
@@ -38,6 +39,7 @@ NetworkHttpReply::~NetworkHttpReply()
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
     }
 }
 

@@ -8,8 +8,10 @@ namespace Lxd {
 
 QString Response::operationId() const
 {
-    const qsizetype slash = operation.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? operation : operation.mid(slash + 1);
+    // The URL may carry a query ("?project=default" from a cluster member): the id is the last segment.
+    const QString path = operation.section(QLatin1Char('?'), 0, 0);
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? path : path.mid(slash + 1);
 }
 
 Error Response::parse(int httpStatus, const QByteArray &body, Response *response)

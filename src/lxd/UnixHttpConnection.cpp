@@ -232,18 +232,21 @@ void UnixHttpConnection::onReadyRead()
             shutDown();
             return;
         }
-        if (!process(m_socket->read(ReadPiece)))
+        if (m_readBuffer.size() < ReadPiece)
+            m_readBuffer.resize(ReadPiece);
+        const qint64 count = m_socket->read(m_readBuffer.data(), ReadPiece);
+        if (count <= 0 || !process(QByteArrayView(m_readBuffer.constData(), count)))
             return;
     }
 }
 
-bool UnixHttpConnection::process(const QByteArray &data)
+bool UnixHttpConnection::process(QByteArrayView data)
 {
     QPointer<UnixHttpConnection> guard(this);
     m_responseBytes += data.size();
     qsizetype offset = 0;
     while (offset < data.size()) {
-        const qsizetype used = m_parser.feed(QByteArrayView(data).sliced(offset));
+        const qsizetype used = m_parser.feed(data.sliced(offset));
         offset += used;
         if (!deliver())
             return false;
@@ -273,10 +276,14 @@ bool UnixHttpConnection::deliver()
         if (!guard || m_reply != reply)
             return false;
     }
-    const QByteArray body = m_parser.takeBody();
+    const QByteArrayView body = m_parser.body();
     if (body.isEmpty())
         return true;
-    if (!reply->deliverBody(body)) {
+    const bool delivered = reply->deliverBody(body);
+    if (!guard)
+        return false;
+    m_parser.discardBody();
+    if (!delivered) {
         failExchange(Error(Error::Kind::Io,
                            QStringLiteral("could not write the download: %1").arg(reply->sinkError())));
         return false;

@@ -52,7 +52,7 @@ private:
     void finishUpload();
     void stopUpload();
     // Feeds received bytes to the parser; returns false when this connection should stop reading.
-    bool process(const QByteArray &data);
+    bool process(QByteArrayView data);
     bool deliver();
     void completeExchange(bool trailingBytes);
     void failExchange(const Error &error);
@@ -63,6 +63,7 @@ private:
     QString m_socketPath;
     QLocalSocket *m_socket = nullptr;
     HttpResponseParser m_parser;
+    QByteArray m_readBuffer; // reused for every read: no fresh allocation per piece of a large reply
     // Plain pointer: the reply detaches itself (drop()) when it is aborted or destroyed.
     UnixHttpReply *m_reply = nullptr;
     bool m_connecting = false;

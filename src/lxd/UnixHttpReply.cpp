@@ -55,10 +55,10 @@ void UnixHttpReply::deliverHead(const HttpResponseParser &parser)
     Q_EMIT headersReceived();
 }
 
-bool UnixHttpReply::deliverBody(const QByteArray &data)
+bool UnixHttpReply::deliverBody(QByteArrayView data)
 {
     if (m_toSink) {
-        const qint64 written = m_request.responseSink->write(data);
+        const qint64 written = m_request.responseSink->write(data.data(), data.size());
         if (written != data.size()) {
             m_sinkError = m_request.responseSink->errorString();
             return false;

@@ -35,7 +35,7 @@ private:
 
     void deliverHead(const HttpResponseParser &parser);
     // Returns false when the response sink refused the bytes; sinkError() says why.
-    bool deliverBody(const QByteArray &data);
+    bool deliverBody(QByteArrayView data);
     QString sinkError() const { return m_sinkError; }
     void reportUpload(qint64 sent, qint64 total);
     void updateHeaders(const QList<HttpRequest::Header> &headers) { setHeaders(headers); }

@@ -112,6 +112,16 @@ void fillLifecycle(EventRecord *record, const QJsonObject &metadata)
     if (record->project.isEmpty())
         record->project = path.project;
     setTarget(record, path.segments);
+    // An alias's events name the image it points at in their context ("target": the fingerprint).
+    if (path.segments.size() >= 3 && path.segments.at(0) == QLatin1String("images")
+        && path.segments.at(1) == QLatin1String("aliases")) {
+        const QString image
+            = metadata.value(QLatin1String("context")).toObject().value(QLatin1String("target")).toString();
+        if (!image.isEmpty()) {
+            record->targetCollection = QStringLiteral("images");
+            record->targetKey = image;
+        }
+    }
     const QJsonObject requestor = metadata.value(QLatin1String("requestor")).toObject();
     record->requestor = requestorText(requestor.value(QLatin1String("username")).toString(),
                                       requestor.value(QLatin1String("address")).toString(),

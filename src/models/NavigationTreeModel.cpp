@@ -302,10 +302,10 @@ std::unique_ptr<NavigationTreeModel::Node> NavigationTreeModel::makeProjectNode(
 void NavigationTreeModel::watch(Remote *remote)
 {
     ResourceCache *projects = remote->projects();
-    connect(projects, &ResourceCache::rowAboutToBeInserted, this,
-            [this, remote](int row) { onProjectAboutToBeInserted(remote, row); });
-    connect(projects, &ResourceCache::rowInserted, this,
-            [this, remote](int row) { onProjectInserted(remote, row); });
+    connect(projects, &ResourceCache::rowsAboutToBeInserted, this,
+            [this, remote](int first, int last) { onProjectsAboutToBeInserted(remote, first, last); });
+    connect(projects, &ResourceCache::rowsInserted, this,
+            [this, remote](int first, int last) { onProjectsInserted(remote, first, last); });
     connect(projects, &ResourceCache::rowChanged, this,
             [this, remote](int row) { onProjectChanged(remote, row); });
     connect(projects, &ResourceCache::rowAboutToBeRemoved, this,
@@ -354,19 +354,20 @@ void NavigationTreeModel::onRemoteRemoved(int index)
     endRemoveRows();
 }
 
-void NavigationTreeModel::onProjectAboutToBeInserted(Remote *remote, int row)
+void NavigationTreeModel::onProjectsAboutToBeInserted(Remote *remote, int first, int last)
 {
     const QModelIndex parent = indexOf(remoteNode(remote));
     if (parent.isValid())
-        beginInsertRows(parent, row, row);
+        beginInsertRows(parent, first, last);
 }
 
-void NavigationTreeModel::onProjectInserted(Remote *remote, int row)
+void NavigationTreeModel::onProjectsInserted(Remote *remote, int first, int last)
 {
     Node *parentNode = remoteNode(remote);
     if (!parentNode)
         return;
-    parentNode->children.insert(parentNode->children.begin() + row, makeProjectNode(parentNode, row));
+    for (int row = first; row <= last; ++row)
+        parentNode->children.insert(parentNode->children.begin() + row, makeProjectNode(parentNode, row));
     endInsertRows();
 }
 

@@ -79,8 +79,8 @@ private:
     void onRemoteRemoved(int index);
     void watch(Remote *remote);
     std::unique_ptr<Node> makeProjectNode(Node *remoteNode, int cacheRow) const;
-    void onProjectAboutToBeInserted(Remote *remote, int row);
-    void onProjectInserted(Remote *remote, int row);
+    void onProjectsAboutToBeInserted(Remote *remote, int first, int last);
+    void onProjectsInserted(Remote *remote, int first, int last);
     void onProjectChanged(Remote *remote, int row);
     void onProjectAboutToBeRemoved(Remote *remote, int row);
     void onProjectRemoved(Remote *remote, int row);

@@ -31,12 +31,17 @@ int RemoteRegistry::indexOf(const Remote *remote) const
 
 Remote *RemoteRegistry::add(const QString &name, const Lxd::Client &client)
 {
+    return insert(count(), name, client);
+}
+
+Remote *RemoteRegistry::insert(int index, const QString &name, const Lxd::Client &client)
+{
     if (name.isEmpty() || find(name) || !client.isValid())
         return nullptr;
-    const int index = int(m_remotes.size());
+    index = qBound(0, index, count());
     Q_EMIT remoteAboutToBeAdded(index);
     auto *remote = new Remote(name, client, this);
-    m_remotes.append(remote);
+    m_remotes.insert(index, remote);
     Q_EMIT remoteAdded(index);
     remote->start();
     return remote;

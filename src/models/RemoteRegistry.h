@@ -25,8 +25,11 @@ public:
     Remote *find(const QString &name) const;
     int indexOf(const Remote *remote) const;
 
-    // Adds a remote and starts connecting to it. Null when the name is taken or the client invalid.
+    // Adds a remote at the end and starts connecting to it. Null when the name is taken or the client
+    // invalid.
     Remote *add(const QString &name, const Lxd::Client &client);
+    // The same at `index` (clamped to the list), so that whoever fills the list keeps its own order.
+    Remote *insert(int index, const QString &name, const Lxd::Client &client);
     void remove(const QString &name);
 
     // The local daemons found by Lxd::SocketDiscovery: LXD as "local", Incus as "local" too when

@@ -144,18 +144,23 @@ void ResourceStore::onListFinished(Lxd::ApiJob *job)
     }
     m_lastError = {};
 
-    // Apply the difference: update what changed, remove what went, append what is new.
+    // Apply the difference: update what changed, remove what went, append what is new (in one go).
     QSet<Id> seen;
+    QList<Entry> added;
     const QList<QJsonObject> objects = objectsOfListing(job->metadata());
+    seen.reserve(objects.size());
     for (const QJsonObject &object : objects) {
         const QString project = projectOf(object);
         const QString key = keyOf(object);
         if (key.isEmpty())
             continue;
-        seen.insert({project, key});
+        const Id id {project, key};
+        if (seen.contains(id))
+            continue; // the daemon listed it twice: keep the first
+        seen.insert(id);
         const int row = indexOf(project, key);
         if (row < 0) {
-            appendEntry(Entry {project, key, object, {}, false, {}});
+            added.append(Entry {project, key, object, {}, false, {}});
             continue;
         }
         Entry &entry = m_entries[row];
@@ -169,6 +174,7 @@ void ResourceStore::onListFinished(Lxd::ApiJob *job)
         if (!seen.contains({m_entries[row].project, m_entries[row].key}))
             removeEntry(row);
     }
+    appendEntries(std::move(added));
     setState(State::Ready);
     m_replaying = true;
     for (const Lxd::Event &event : pending)
@@ -194,11 +200,28 @@ void ResourceStore::onStreamEvent(const Lxd::Event &event)
 int ResourceStore::appendEntry(Entry entry)
 {
     const int row = int(m_entries.size());
-    Q_EMIT rowAboutToBeInserted(row);
-    m_rows.insert({entry.project, entry.key}, row);
-    m_entries.append(std::move(entry));
-    Q_EMIT rowInserted(row);
+    QList<Entry> one;
+    one.append(std::move(entry));
+    appendEntries(std::move(one));
     return row;
+}
+
+void ResourceStore::appendEntries(QList<Entry> entries)
+{
+    if (entries.isEmpty())
+        return;
+    const int first = int(m_entries.size());
+    const int last = first + int(entries.size()) - 1;
+    Q_EMIT rowsAboutToBeInserted(first, last);
+    m_entries.reserve(last + 1);
+    m_rows.reserve(last + 1);
+    for (Entry &entry : entries) {
+        m_rows.insert({entry.project, entry.key}, int(m_entries.size()));
+        m_entries.append(std::move(entry));
+    }
+    Q_EMIT rowsInserted(first, last);
+    for (int row = first; row <= last; ++row)
+        Q_EMIT rowInserted(row);
 }
 
 void ResourceStore::removeEntry(int row)

@@ -63,7 +63,10 @@ Q_SIGNALS:
     void stateChanged(Models::ResourceStore::State state);
     // A listing was applied (the first load, or a reload after the stream came back).
     void listed();
-    void rowAboutToBeInserted(int row);
+    // Rows first..last are about to be appended, or were: one pair for a whole listing's new rows.
+    void rowsAboutToBeInserted(int first, int last);
+    void rowsInserted(int first, int last);
+    // After rowsInserted, once for each new row, for observers that look at rows one by one.
     void rowInserted(int row);
     void rowChanged(int row);
     void rowAboutToBeRemoved(int row);
@@ -97,6 +100,8 @@ protected:
 
     Entry &entryAt(int row) { return m_entries[row]; }
     int appendEntry(Entry entry);
+    // Appends many rows with one insert signal, so views and proxies take them in one go.
+    void appendEntries(QList<Entry> entries);
     void removeEntry(int row);
     // Changes the key of a row in place (a rename keeps the row, and so the selection).
     void rekeyEntry(int row, const QString &key);

@@ -10,9 +10,9 @@ ResourceTableModel::ResourceTableModel(ResourceStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {
-    connect(store, &ResourceStore::rowAboutToBeInserted, this,
-            [this](int row) { beginInsertRows({}, row, row); });
-    connect(store, &ResourceStore::rowInserted, this, [this](int) { endInsertRows(); });
+    connect(store, &ResourceStore::rowsAboutToBeInserted, this,
+            [this](int first, int last) { beginInsertRows({}, first, last); });
+    connect(store, &ResourceStore::rowsInserted, this, [this] { endInsertRows(); });
     connect(store, &ResourceStore::rowAboutToBeRemoved, this,
             [this](int row) { beginRemoveRows({}, row, row); });
     connect(store, &ResourceStore::rowRemoved, this, [this](int) { endRemoveRows(); });
@@ -127,12 +127,18 @@ QHash<int, QByteArray> ResourceTableModel::roleNames() const
 
 QString ResourceTableModel::field(const ResourceStore::Entry &entry, const QString &path)
 {
-    // Config keys contain dots ("ipv4.address"), so only '/' goes down a level.
-    const QStringList parts = path.split(QLatin1Char('/'));
-    QJsonObject object = entry.object;
-    for (int i = 0; i < parts.size() - 1; ++i)
-        object = object.value(parts.at(i)).toObject();
-    const QJsonValue value = object.value(parts.constLast());
+    // Config keys contain dots ("ipv4.address"), so only '/' goes down a level. Views ask for a field
+    // of every row on each sort and filter: a plain field takes no list of parts.
+    QJsonValue value;
+    if (!path.contains(QLatin1Char('/'))) {
+        value = entry.object.value(path);
+    } else {
+        const QStringList parts = path.split(QLatin1Char('/'));
+        QJsonObject object = entry.object;
+        for (int i = 0; i < parts.size() - 1; ++i)
+            object = object.value(parts.at(i)).toObject();
+        value = object.value(parts.constLast());
+    }
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (value.isDouble())

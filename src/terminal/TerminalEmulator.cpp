@@ -1,7 +1,8 @@
 #include "TerminalEmulator.h"
 
+#include "TerminalScreen.h"
+
 #include <QPointer>
-#include <QVarLengthArray>
 
 #include <algorithm>
 #include <vterm.h>
@@ -11,9 +12,6 @@ namespace Terminal {
 static_assert(TerminalCell::MaxChars == VTERM_MAX_CHARS_PER_CELL);
 
 namespace {
-
-// libvterm marks the cell covered by the right half of a wide character with this.
-constexpr uint32_t WideContinuation = 0xffffffffu;
 
 void appendCodePoint(QString &text, char32_t c)
 {
@@ -34,53 +32,6 @@ TerminalColor toColor(const VTermState *state, VTermColor color)
     const int index = VTERM_COLOR_IS_INDEXED(&color) ? int(color.indexed.idx) : -1;
     vterm_state_convert_color_to_rgb(state, &color);
     return TerminalColor(color.rgb.red, color.rgb.green, color.rgb.blue, role, index);
-}
-
-VTermColor fromColor(const TerminalColor &color, const VTermColor &defaultForeground,
-                     const VTermColor &defaultBackground)
-{
-    if (color.isDefaultForeground())
-        return defaultForeground;
-    if (color.isDefaultBackground())
-        return defaultBackground;
-    VTermColor result;
-    if (color.paletteIndex() >= 0)
-        vterm_color_indexed(&result, uint8_t(color.paletteIndex()));
-    else
-        vterm_color_rgb(&result, color.red(), color.green(), color.blue());
-    return result;
-}
-
-TerminalCell toCell(const VTermState *state, const VTermScreenCell &source)
-{
-    TerminalCell cell;
-    if (source.chars[0] == WideContinuation) {
-        cell.setWidth(0);
-    } else {
-        char32_t chars[VTERM_MAX_CHARS_PER_CELL];
-        size_t count = 0;
-        while (count < VTERM_MAX_CHARS_PER_CELL && source.chars[count] != 0) {
-            chars[count] = source.chars[count];
-            ++count;
-        }
-        cell.setChars(std::u32string_view(chars, count));
-        cell.setWidth(source.width);
-    }
-    cell.setForeground(toColor(state, source.fg));
-    cell.setBackground(toColor(state, source.bg));
-    cell.setBold(source.attrs.bold);
-    cell.setItalic(source.attrs.italic);
-    cell.setBlink(source.attrs.blink);
-    cell.setReverse(source.attrs.reverse);
-    cell.setStrikeOut(source.attrs.strike);
-    cell.setUnderline(TerminalCell::Underline(source.attrs.underline));
-    return cell;
-}
-
-// A cell that needs no storage at the end of a scrollback line: nothing in it and nothing to paint.
-bool isTrailingBlank(const VTermScreenCell &cell)
-{
-    return cell.chars[0] == 0 && VTERM_COLOR_IS_DEFAULT_BG(&cell.bg) && !cell.attrs.reverse;
 }
 
 // Beyond this, an unfinished sequence is passed on rather than held (libvterm drops it anyway).
@@ -263,15 +214,95 @@ TerminalMouseMode toMouseMode(int mode)
 
 } // namespace
 
-// libvterm calls these while it runs (inside vterm_input_write, vterm_set_size, the keyboard and
-// mouse functions). They only record what changed; emitPending() tells the world afterwards.
+// libvterm's state calls these while it runs (inside vterm_input_write, vterm_set_size, the keyboard
+// and mouse functions). They write the cells and record what changed; emitPending() tells the world
+// afterwards.
 struct TerminalEmulator::Callbacks
 {
     static TerminalEmulator *self(void *user) { return static_cast<TerminalEmulator *>(user); }
 
-    static int damage(VTermRect rect, void *user)
+    static int putGlyph(VTermGlyphInfo *info, VTermPos pos, void *user)
     {
-        self(user)->addDamage(rect.start_row, rect.end_row, rect.start_col, rect.end_col);
+        TerminalEmulator *emulator = self(user);
+        char32_t chars[VTERM_MAX_CHARS_PER_CELL];
+        size_t count = 0;
+        while (count < VTERM_MAX_CHARS_PER_CELL && info->chars[count] != 0) {
+            chars[count] = info->chars[count];
+            ++count;
+        }
+        emulator->m_screen->putGlyph(pos.row, pos.col, std::u32string_view(chars, count), info->width,
+                                     info->protected_cell);
+        emulator->addDamage(pos.row, pos.row + 1, pos.col, pos.col + info->width);
+        return 1;
+    }
+
+    static int moveCursor(VTermPos, VTermPos, int, void *)
+    {
+        // emitPending() reads the cursor from the state.
+        return 1;
+    }
+
+    static int scrollRect(VTermRect rect, int downward, int rightward, void *user)
+    {
+        TerminalEmulator *emulator = self(user);
+        emulator->m_pending.pushed += emulator->m_screen->scroll(rect.start_row, rect.end_row, rect.start_col,
+                                                                 rect.end_col, downward, rightward);
+        emulator->addDamage(rect.start_row, rect.end_row, rect.start_col, rect.end_col);
+        return 1;
+    }
+
+    static int moveRect(VTermRect destination, VTermRect source, void *user)
+    {
+        TerminalEmulator *emulator = self(user);
+        emulator->m_screen->moveCells(destination.start_row, destination.start_col, source.start_row,
+                                      source.start_col, destination.end_row - destination.start_row,
+                                      destination.end_col - destination.start_col);
+        emulator->addDamage(destination.start_row, destination.end_row, destination.start_col,
+                            destination.end_col);
+        return 1;
+    }
+
+    static int erase(VTermRect rect, int selective, void *user)
+    {
+        TerminalEmulator *emulator = self(user);
+        emulator->m_screen->erase(rect.start_row, rect.end_row, rect.start_col, rect.end_col, selective != 0);
+        emulator->addDamage(rect.start_row, rect.end_row, rect.start_col, rect.end_col);
+        return 1;
+    }
+
+    static int setPenAttribute(VTermAttr attribute, VTermValue *value, void *user)
+    {
+        TerminalEmulator *emulator = self(user);
+        TerminalCell &pen = emulator->m_screen->pen();
+        switch (attribute) {
+        case VTERM_ATTR_BOLD:
+            pen.setBold(value->boolean);
+            break;
+        case VTERM_ATTR_UNDERLINE:
+            pen.setUnderline(TerminalCell::Underline(std::clamp(value->number, 0, 3)));
+            break;
+        case VTERM_ATTR_ITALIC:
+            pen.setItalic(value->boolean);
+            break;
+        case VTERM_ATTR_BLINK:
+            pen.setBlink(value->boolean);
+            break;
+        case VTERM_ATTR_REVERSE:
+            pen.setReverse(value->boolean);
+            break;
+        case VTERM_ATTR_STRIKE:
+            pen.setStrikeOut(value->boolean);
+            break;
+        case VTERM_ATTR_FOREGROUND:
+            // Resolved once here rather than for every cell read.
+            pen.setForeground(toColor(emulator->m_state, value->color));
+            break;
+        case VTERM_ATTR_BACKGROUND:
+            pen.setBackground(toColor(emulator->m_state, value->color));
+            break;
+        default:
+            break; // alternative fonts are not shown
+        }
         return 1;
     }
 
@@ -284,6 +315,14 @@ struct TerminalEmulator::Callbacks
             break;
         case VTERM_PROP_ALTSCREEN:
             emulator->m_alternateScreen = value->boolean;
+            emulator->m_screen->setAlternate(value->boolean);
+            // Entering erases the screen, which is damage already; leaving shows the other screen.
+            if (!value->boolean)
+                emulator->addDamage(0, emulator->m_rows, 0, emulator->m_columns);
+            break;
+        case VTERM_PROP_REVERSE:
+            emulator->m_screen->setReverseVideo(value->boolean);
+            emulator->addDamage(0, emulator->m_rows, 0, emulator->m_columns);
             break;
         case VTERM_PROP_TITLE:
             emulator->m_title = QString::fromUtf8(value->string);
@@ -304,64 +343,21 @@ struct TerminalEmulator::Callbacks
         return 1;
     }
 
-    static int pushLine(int columns, const VTermScreenCell *cells, void *user)
+    static int resize(int rows, int columns, VTermPos *delta, void *user)
     {
         TerminalEmulator *emulator = self(user);
-        if (emulator->m_scrollback.limit() == 0)
-            return 1;
-        int count = columns;
-        while (count > 0 && isTrailingBlank(cells[count - 1]))
-            --count;
-        QList<TerminalCell> &buffer = emulator->m_lineBuffer;
-        buffer.resize(count);
-        TerminalCell *out = buffer.data();
-        for (int column = 0; column < count; ++column)
-            out[column] = toCell(emulator->m_state, cells[column]);
-        emulator->m_scrollback.push(out, count);
-        ++emulator->m_pending.pushed;
+        VTermPos cursor;
+        vterm_state_get_cursorpos(emulator->m_state, &cursor);
+        const TerminalScreen::Resized resized = emulator->m_screen->resize(rows, columns, cursor.row);
+        delta->row += resized.cursorRowDelta;
+        emulator->m_pending.pushed += resized.pushed;
+        emulator->m_pending.popped += resized.popped;
         return 1;
     }
 
-    static int popLine(int columns, VTermScreenCell *cells, void *user)
+    static int setLineInfo(int, const VTermLineInfo *, const VTermLineInfo *, void *)
     {
-        TerminalEmulator *emulator = self(user);
-        if (emulator->m_scrollback.isEmpty())
-            return 0;
-        const QList<TerminalCell> line = emulator->m_scrollback.takeNewest();
-        VTermColor defaultForeground;
-        VTermColor defaultBackground;
-        vterm_state_get_default_colors(emulator->m_state, &defaultForeground, &defaultBackground);
-
-        for (int column = 0; column < columns; ++column) {
-            VTermScreenCell &cell = cells[column];
-            cell = VTermScreenCell {};
-            cell.width = 1;
-            cell.fg = defaultForeground;
-            cell.bg = defaultBackground;
-        }
-        const int count = std::min(columns, int(line.size()));
-        for (int column = 0; column < count; ++column) {
-            const TerminalCell &source = line.at(column);
-            // libvterm marks the covered cell itself; and every width must be >= 1, since libvterm
-            // steps through the line by width. A wide character cut by a narrower screen is dropped,
-            // as libvterm would write past the row's end.
-            if (source.width() == 0 || (source.width() == 2 && column + 1 >= columns))
-                continue;
-            VTermScreenCell &cell = cells[column];
-            const std::u32string_view chars = source.chars();
-            std::copy(chars.begin(), chars.end(), cell.chars);
-            cell.width = char(source.width());
-            cell.attrs.bold = source.isBold();
-            cell.attrs.italic = source.isItalic();
-            cell.attrs.blink = source.isBlink();
-            cell.attrs.reverse = source.isReverse();
-            cell.attrs.strike = source.isStrikeOut();
-            cell.attrs.underline = unsigned(source.underline());
-            cell.fg = fromColor(source.foreground(), defaultForeground, defaultBackground);
-            cell.bg = fromColor(source.background(), defaultForeground, defaultBackground);
-        }
-        ++emulator->m_pending.popped;
-        return 1;
+        return 1; // double-width and double-height lines are shown as normal ones
     }
 
     static void output(const char *bytes, size_t length, void *user)
@@ -369,18 +365,21 @@ struct TerminalEmulator::Callbacks
         self(user)->m_outputSink->append(bytes, qsizetype(length));
     }
 
-    static const VTermScreenCallbacks screen;
+    static const VTermStateCallbacks state;
 };
 
-const VTermScreenCallbacks TerminalEmulator::Callbacks::screen = {
-    &TerminalEmulator::Callbacks::damage,
-    nullptr, // moverect: libvterm reports the moved area as damage instead
-    nullptr, // movecursor: emitPending() reads the cursor from the state
+const VTermStateCallbacks TerminalEmulator::Callbacks::state = {
+    &TerminalEmulator::Callbacks::putGlyph,
+    &TerminalEmulator::Callbacks::moveCursor,
+    &TerminalEmulator::Callbacks::scrollRect,
+    &TerminalEmulator::Callbacks::moveRect,
+    &TerminalEmulator::Callbacks::erase,
+    nullptr, // initpen: setPenAttribute() hears every attribute on reset
+    &TerminalEmulator::Callbacks::setPenAttribute,
     &TerminalEmulator::Callbacks::setTermProp,
     &TerminalEmulator::Callbacks::bell,
-    nullptr, // resize: resize() knows the size
-    &TerminalEmulator::Callbacks::pushLine,
-    &TerminalEmulator::Callbacks::popLine,
+    &TerminalEmulator::Callbacks::resize,
+    &TerminalEmulator::Callbacks::setLineInfo,
 };
 
 void TerminalEmulator::VTermDeleter::operator()(VTerm *vterm) const
@@ -399,12 +398,11 @@ TerminalEmulator::TerminalEmulator(int rows, int columns, QObject *parent)
     vterm_set_utf8(vterm, 1);
     vterm_output_set_callback(vterm, &Callbacks::output, this);
     m_state = vterm_obtain_state(vterm);
-    m_screen = vterm_obtain_screen(vterm);
-    vterm_screen_set_callbacks(m_screen, &Callbacks::screen, this);
-    // Merge damage (scrolls included) until vterm_screen_flush_damage(): one report per feed().
-    vterm_screen_set_damage_merge(m_screen, VTERM_DAMAGE_SCROLL);
-    vterm_screen_enable_altscreen(m_screen, 1);
-    vterm_screen_reset(m_screen, 1);
+    // libvterm's screen layer is never created: its cells are TerminalScreen's. Damage is merged in
+    // m_pending until emitPending(): one report per feed().
+    m_screen = std::make_unique<TerminalScreen>(m_rows, m_columns, &m_scrollback);
+    vterm_state_set_callbacks(m_state, &Callbacks::state, this);
+    vterm_state_reset(m_state, 1);
     // Nobody can be listening yet: start from a clean slate.
     m_pending = Pending();
 }
@@ -447,7 +445,6 @@ void TerminalEmulator::resize(int rows, int columns)
         vterm_input_write(m_vterm.get(), home.constData(), size_t(home.size()));
     }
     // A view repaints everything after a resize anyway: report exactly the new screen.
-    vterm_screen_flush_damage(m_screen);
     m_pending.damageTop = -1;
     addDamage(0, rows, 0, columns);
     emitPending();
@@ -455,40 +452,24 @@ void TerminalEmulator::resize(int rows, int columns)
 
 TerminalCell TerminalEmulator::cell(int row, int column) const
 {
-    VTermScreenCell source;
-    if (row < 0 || row >= m_rows || column < 0 || column >= m_columns
-        || !vterm_screen_get_cell(m_screen, VTermPos {row, column}, &source))
-        return TerminalCell();
-    return toCell(m_state, source);
+    return m_screen->cell(row, column);
 }
 
 QList<TerminalCell> TerminalEmulator::line(int row) const
 {
     QList<TerminalCell> cells;
-    if (row < 0 || row >= m_rows)
-        return cells;
-    cells.resize(m_columns);
-    VTermScreenCell source;
-    for (int column = 0; column < m_columns; ++column) {
-        if (vterm_screen_get_cell(m_screen, VTermPos {row, column}, &source))
-            cells[column] = toCell(m_state, source);
-    }
+    m_screen->readLine(row, cells);
     return cells;
+}
+
+void TerminalEmulator::readLine(int row, QList<TerminalCell> &cells) const
+{
+    m_screen->readLine(row, cells);
 }
 
 QString TerminalEmulator::lineText(int row) const
 {
-    if (row < 0 || row >= m_rows)
-        return QString();
-    QVarLengthArray<uint32_t, 512> chars(qsizetype(m_columns) * VTERM_MAX_CHARS_PER_CELL);
-    const VTermRect rect {row, row + 1, 0, m_columns};
-    const size_t count = std::min(vterm_screen_get_chars(m_screen, chars.data(), size_t(chars.size()), rect),
-                                  size_t(chars.size()));
-    QString text;
-    text.reserve(qsizetype(count));
-    for (size_t i = 0; i < count; ++i)
-        appendCodePoint(text, chars[qsizetype(i)]);
-    return text;
+    return m_screen->lineText(row);
 }
 
 QString TerminalEmulator::screenText() const
@@ -668,8 +649,6 @@ void TerminalEmulator::addDamage(int top, int bottom, int left, int right)
 
 void TerminalEmulator::emitPending()
 {
-    vterm_screen_flush_damage(m_screen);
-
     // Take everything first: a slot may feed() again, or delete this emulator.
     const Pending pending = std::exchange(m_pending, Pending());
     const QPointer<TerminalEmulator> alive(this);

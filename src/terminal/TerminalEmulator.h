@@ -16,10 +16,11 @@
 
 // libvterm's opaque handles, kept out of this header so views and sessions need not see vterm.h.
 struct VTerm;
-struct VTermScreen;
 struct VTermState;
 
 namespace Terminal {
+
+class TerminalScreen;
 
 // A VT220/xterm terminal emulator on libvterm, with no widget: the program's bytes go in through
 // feed(), the screen, cursor and scrollback come out as plain values, and everything the terminal
@@ -51,6 +52,8 @@ public:
     TerminalCell cell(int row, int column) const;
     // All columns() cells of a row: what a view paints a damaged row from.
     QList<TerminalCell> line(int row) const;
+    // The same into `cells`, reusing its storage (empty when out of range).
+    void readLine(int row, QList<TerminalCell> &cells) const;
     // The row's text: blank cells before text read as spaces, trailing blank cells are dropped.
     QString lineText(int row) const;
     // Every row's text joined with '\n', without the blank rows at the bottom.
@@ -139,9 +142,10 @@ private:
     void emitPending();
 
     std::unique_ptr<VTerm, VTermDeleter> m_vterm;
-    VTermScreen *m_screen = nullptr;
     VTermState *m_state = nullptr;
     TerminalScrollback m_scrollback;
+    // The cells: libvterm's state writes here rather than to libvterm's screen (see TerminalScreen).
+    std::unique_ptr<TerminalScreen> m_screen;
     Pending m_pending;
     Published m_published;
     // Where libvterm's output goes: m_pending.output, or a probe buffer (isBracketedPasteEnabled()).
@@ -154,8 +158,6 @@ private:
     QString m_title;
     // The unfinished escape sequence or UTF-8 character at the end of the last feed().
     QByteArray m_heldBack;
-    // Reused by the scrollback callback so that pushing a line does not allocate.
-    QList<TerminalCell> m_lineBuffer;
 };
 
 } // namespace Terminal

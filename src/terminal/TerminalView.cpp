@@ -114,6 +114,19 @@ LineString lineString(const QList<TerminalCell> &cells, int columnCount)
     return result;
 }
 
+// Cells painted alike, whatever their characters.
+bool sameLook(const TerminalCell &a, const TerminalCell &b)
+{
+    return a.foreground() == b.foreground() && a.background() == b.background() && a.isBold() == b.isBold()
+        && a.isItalic() == b.isItalic() && a.isReverse() == b.isReverse() && a.underline() == b.underline()
+        && a.isStrikeOut() == b.isStrikeOut();
+}
+
+int fontIndex(bool bold, bool italic)
+{
+    return (bold ? 1 : 0) | (italic ? 2 : 0);
+}
+
 } // namespace
 
 TerminalView::TerminalView(QWidget *parent)
@@ -140,6 +153,8 @@ TerminalView::TerminalView(QWidget *parent)
     const int flashTime = QApplication::cursorFlashTime();
     m_blinkTimer.setInterval(flashTime > 0 ? flashTime / 2 : 500);
     connect(&m_blinkTimer, &QTimer::timeout, this, &TerminalView::onBlink);
+    m_frameTimer.setSingleShot(true);
+    connect(&m_frameTimer, &QTimer::timeout, this, &TerminalView::onFrame);
 
     m_ansiColors = {
         QColor(0x23, 0x26, 0x27), QColor(0xed, 0x15, 0x15), QColor(0x11, 0xd1, 0x16),
@@ -254,6 +269,14 @@ void TerminalView::updateFontMetrics()
     m_paintFont.setLetterSpacing(QFont::AbsoluteSpacing, m_cellWidth - advance);
     m_cellHeight = qMax(1, qCeil(metrics.height()));
     m_ascent = qCeil(metrics.ascent());
+    for (const bool bold : {false, true}) {
+        for (const bool italic : {false, true}) {
+            QFont &font = m_styleFonts[fontIndex(bold, italic)];
+            font = m_paintFont;
+            font.setBold(bold);
+            font.setItalic(italic);
+        }
+    }
 }
 
 int TerminalView::columnX(int column) const
@@ -354,6 +377,22 @@ QList<TerminalCell> TerminalView::lineCells(qint64 line) const
     return {};
 }
 
+void TerminalView::readLineCells(qint64 line, QList<TerminalCell> &cells) const
+{
+    const qint64 index = line - m_droppedLines;
+    const int scrollback = m_emulator ? m_emulator->scrollbackLines() : 0;
+    if (!m_emulator || index < 0) {
+        cells.clear();
+    } else if (index < scrollback) {
+        cells = m_emulator->scrollbackLine(int(index)); // shared, not copied
+    } else {
+        // A screen row: into the storage of the last one, unless a scrollback line shares it.
+        if (!cells.isDetached())
+            cells = QList<TerminalCell>();
+        m_emulator->readLine(int(index - scrollback), cells);
+    }
+}
+
 QString TerminalView::lineText(qint64 line, int from, int to) const
 {
     const QList<TerminalCell> cells = lineCells(line);
@@ -390,7 +429,7 @@ void TerminalView::onScrollbackChanged(int pushed, int popped)
     if (m_scrollOffset > 0) {
         // Keep showing the same lines while output arrives below.
         m_scrollOffset = qBound(0, m_scrollOffset + pushed - popped, size);
-        viewport()->update();
+        scheduleRepaint(viewport()->rect());
     }
     if (m_hasSelection && selectionStart().line < firstLine())
         clearSelection();
@@ -464,7 +503,27 @@ void TerminalView::onDamaged(const QRect &cells)
     const QRect pixels(
         QPoint(columnX(cells.x()), row * m_cellHeight),
         QPoint(columnX(cells.x() + cells.width()) - 1, (row + cells.height()) * m_cellHeight - 1));
-    viewport()->update(pixels);
+    scheduleRepaint(pixels);
+}
+
+void TerminalView::scheduleRepaint(const QRect &pixels)
+{
+    m_dirty += pixels;
+    if (m_frameTimer.isActive())
+        return;
+    // One frame per FrameIntervalMs at most, and no more than a quarter of the time spent painting:
+    // a flood of output shows its latest state at the screen's pace, and the frames in between are
+    // never painted. After a quiet spell the change is painted at once (a typed key echoes now).
+    const qint64 interval = qMax<qint64>(FrameIntervalMs, 4 * m_lastPaintMs);
+    const qint64 since = m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : interval;
+    m_frameTimer.start(int(qBound<qint64>(0, interval - since, interval)));
+}
+
+void TerminalView::onFrame()
+{
+    if (!m_dirty.isEmpty())
+        viewport()->update(m_dirty);
+    m_dirty = QRegion();
 }
 
 void TerminalView::onCursorMoved(int row, int column)
@@ -476,7 +535,7 @@ void TerminalView::onCursorMoved(int row, int column)
 
 void TerminalView::updateCursorCell()
 {
-    viewport()->update(m_cursorCell);
+    scheduleRepaint(m_cursorCell);
     if (!m_emulator)
         return;
     const int row = m_emulator->cursorRow() + m_scrollOffset;
@@ -484,7 +543,7 @@ void TerminalView::updateCursorCell()
     const int width = qMax(1, m_emulator->cell(m_emulator->cursorRow(), column).width());
     m_cursorCell = QRect(QPoint(columnX(column), row * m_cellHeight),
                          QPoint(columnX(column + width) - 1, (row + 1) * m_cellHeight - 1));
-    viewport()->update(m_cursorCell);
+    scheduleRepaint(m_cursorCell);
 }
 
 void TerminalView::onBlink()
@@ -536,85 +595,142 @@ TerminalView::Style TerminalView::styleOf(const TerminalCell &cell, bool selecte
 
 void TerminalView::paintEvent(QPaintEvent *event)
 {
+    QElapsedTimer paintTime;
+    paintTime.start();
     QPainter painter(viewport());
     const QRect area = event->rect();
     painter.fillRect(area, m_background);
-    if (!m_emulator)
-        return;
-    const qint64 top = topLine();
-    const int firstRow = qMax(0, area.top() / m_cellHeight);
-    const int lastRow = qMin(m_rows - 1, area.bottom() / m_cellHeight);
-    for (int row = firstRow; row <= lastRow; ++row)
-        paintLine(painter, row, top + row);
-    paintCursor(painter);
+    if (m_emulator) {
+        const qint64 top = topLine();
+        const int firstRow = qMax(0, area.top() / m_cellHeight);
+        const int lastRow = qMin(m_rows - 1, area.bottom() / m_cellHeight);
+        // Worked out once: in word mode each end looks at the text around it.
+        const Position start = m_hasSelection ? selectionStart() : Position();
+        const Position end = m_hasSelection ? selectionEnd() : Position();
+        for (int row = firstRow; row <= lastRow; ++row) {
+            const qint64 line = top + row;
+            int selectedFrom = m_columns;
+            int selectedTo = -1;
+            if (m_hasSelection && line >= start.line && line <= end.line) {
+                selectedFrom = line == start.line ? start.column : 0;
+                selectedTo = line == end.line ? end.column : m_columns - 1;
+            }
+            paintLine(painter, row, line, selectedFrom, selectedTo);
+        }
+        paintCursor(painter);
+    }
+    m_lastPaintMs = paintTime.elapsed();
+    m_sinceFrame.start();
 }
 
-void TerminalView::paintLine(QPainter &painter, int row, qint64 line)
+void TerminalView::paintLine(QPainter &painter, int row, qint64 line, int selectedFrom, int selectedTo)
 {
-    const QList<TerminalCell> cells = lineCells(line);
+    readLineCells(line, m_paintCells);
+    const QList<TerminalCell> &cells = m_paintCells;
+    const TerminalCell blank;
     const int y = row * m_cellHeight;
-    const auto cellAtColumn = [&cells](int column) {
-        return column < cells.size() ? cells.at(column) : TerminalCell();
+    const auto cellAtColumn = [&cells, &blank](int column) -> const TerminalCell & {
+        return column < cells.size() ? cells.at(column) : blank;
+    };
+    // Neighbouring cells mostly look alike: work a style out only when the look changes.
+    const TerminalCell *styledCell = nullptr;
+    bool styledSelected = false;
+    Style style;
+    const auto styleFor = [&](const TerminalCell &cell, int column) -> const Style & {
+        const bool selected = column >= selectedFrom && column <= selectedTo;
+        if (!styledCell || selected != styledSelected || !sameLook(cell, *styledCell)) {
+            style = styleOf(cell, selected);
+            styledCell = &cell;
+            styledSelected = selected;
+        }
+        return style;
     };
 
-    // Backgrounds first: a glyph may overhang its cell and must not be painted over.
+    // Backgrounds first, a run of one colour at a time: a glyph may overhang its cell and must not
+    // be painted over.
+    int fillStart = -1;
+    QColor fillColor;
+    const auto fill = [&](int endColumn) {
+        if (fillStart >= 0)
+            painter.fillRect(QRect(QPoint(columnX(fillStart), y), QPoint(columnX(endColumn) - 1, y + m_cellHeight - 1)),
+                             fillColor);
+        fillStart = -1;
+    };
     for (int column = 0; column < m_columns;) {
-        const TerminalCell cell = cellAtColumn(column);
-        const int width = qMax(1, cell.width());
-        if (!cell.isContinuation()) {
-            const Style style = styleOf(cell, isSelected(line, column));
-            if (style.background != m_background)
-                painter.fillRect(QRect(QPoint(columnX(column), y),
-                                       QPoint(columnX(column + width) - 1, y + m_cellHeight - 1)),
-                                 style.background);
+        const TerminalCell &cell = cellAtColumn(column);
+        if (cell.isContinuation()) {
+            ++column;
+            continue;
         }
-        column += cell.isContinuation() ? 1 : width;
+        const QColor &background = styleFor(cell, column).background;
+        if (fillStart >= 0 && background != fillColor)
+            fill(column);
+        if (fillStart < 0 && background != m_background) {
+            fillStart = column;
+            fillColor = background;
+        }
+        column += qMax(1, cell.width());
     }
+    fill(m_columns);
 
-    // Then text, in runs of narrow ASCII cells of one style (one drawText each); anything else is
-    // drawn in its own cell so that fallback fonts cannot shift the grid.
+    // Then text, in runs of narrow ASCII cells of one style (one drawText each, trailing blanks
+    // left out); anything else is drawn in its own cell so that fallback fonts cannot shift the grid.
+    int currentFont = -1;
+    QColor currentPen;
+    const auto usePainterStyle = [&](const Style &textStyle) {
+        const int font = fontIndex(textStyle.bold, textStyle.italic);
+        if (font != currentFont) {
+            painter.setFont(m_styleFonts[font]);
+            currentFont = font;
+        }
+        if (!currentPen.isValid() || textStyle.foreground != currentPen) {
+            painter.setPen(textStyle.foreground);
+            currentPen = textStyle.foreground;
+        }
+    };
     QString run;
+    run.reserve(m_columns);
     int runStart = 0;
     Style runStyle;
-    const auto setFont = [&](const Style &style) {
-        QFont font = m_paintFont;
-        font.setBold(style.bold);
-        font.setItalic(style.italic);
-        painter.setFont(font);
-        painter.setPen(style.foreground);
-    };
     const auto flush = [&] {
         if (run.isEmpty())
             return;
-        setFont(runStyle);
-        if (!run.trimmed().isEmpty())
+        const int runEnd = runStart + int(run.size());
+        qsizetype visible = run.size();
+        while (visible > 0 && run.at(visible - 1) == QLatin1Char(' '))
+            --visible;
+        if (visible > 0) {
+            usePainterStyle(runStyle);
+            run.truncate(visible);
             painter.drawText(QPointF(columnX(runStart), y + m_ascent), run);
-        drawDecorations(painter, runStart, runStart + int(run.size()), y, runStyle);
+        }
+        drawDecorations(painter, runStart, runEnd, y, runStyle);
+        currentPen = QColor(); // drawDecorations() may have set the pen
         run.clear();
     };
     for (int column = 0; column < m_columns;) {
-        const TerminalCell cell = cellAtColumn(column);
+        const TerminalCell &cell = cellAtColumn(column);
         if (cell.isContinuation()) {
             ++column;
             continue;
         }
         const int width = qMax(1, cell.width());
-        const Style style = styleOf(cell, isSelected(line, column));
-        const QString text = cell.isBlank() ? QStringLiteral(" ") : cell.text();
-        const bool narrowAscii = width == 1 && text.size() == 1 && text.at(0).unicode() < 0x80;
-        if (narrowAscii) {
-            if (!run.isEmpty() && style != runStyle)
+        const std::u32string_view chars = cell.chars();
+        const Style &cellStyle = styleFor(cell, column);
+        if (width == 1 && chars.size() <= 1 && (chars.empty() || chars.front() < 0x80)) {
+            if (!run.isEmpty() && cellStyle != runStyle)
                 flush();
             if (run.isEmpty()) {
                 runStart = column;
-                runStyle = style;
+                runStyle = cellStyle;
             }
-            run += text;
+            run += chars.empty() ? QLatin1Char(' ') : QLatin1Char(char(chars.front()));
         } else {
             flush();
-            setFont(style);
-            painter.drawText(QPointF(columnX(column), y + m_ascent), text);
-            drawDecorations(painter, column, column + width, y, style);
+            usePainterStyle(cellStyle);
+            painter.drawText(QPointF(columnX(column), y + m_ascent), cell.text());
+            drawDecorations(painter, column, column + width, y, cellStyle);
+            currentPen = QColor();
         }
         column += width;
     }
@@ -666,10 +782,7 @@ void TerminalView::paintCursor(QPainter &painter)
     // A block in the text colour, with the character in the background colour.
     painter.fillRect(rect, style.foreground);
     if (!cell.isBlank()) {
-        QFont font = m_paintFont;
-        font.setBold(style.bold);
-        font.setItalic(style.italic);
-        painter.setFont(font);
+        painter.setFont(m_styleFonts[fontIndex(style.bold, style.italic)]);
         painter.setPen(style.background);
         painter.drawText(QPointF(rect.left(), rect.top() + m_ascent), cell.text());
     }

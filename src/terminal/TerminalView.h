@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFont>
 #include <QPointer>
+#include <QRegion>
 #include <QTimer>
 
 class QLineEdit;
@@ -24,7 +25,8 @@ namespace Terminal {
 // - The scroll bar (and Shift+PageUp/PageDown, the wheel) moves through the scrollback; search it
 //   with Ctrl+Shift+F or find().
 // - Programs that ask for the mouse get it; Shift overrides that, to select.
-// - Only damaged cells are repainted; resizing the widget resizes the emulator and the session.
+// - Only damaged cells are repainted, at most once a frame (FrameIntervalMs) however fast output
+//   arrives; resizing the widget resizes the emulator and the session.
 // - With a session that has ended, Enter starts it again.
 class TerminalView final : public QAbstractScrollArea
 {
@@ -46,6 +48,9 @@ public:
 
     enum FindFlag { FindForward = 0x1, FindCaseSensitive = 0x2 };
     Q_DECLARE_FLAGS(FindFlags, FindFlag)
+
+    // The shortest time between two repaints caused by output (about the screen's refresh rate).
+    static constexpr int FrameIntervalMs = 16;
 
     explicit TerminalView(QWidget *parent = nullptr);
     ~TerminalView() override;
@@ -154,6 +159,9 @@ private:
     void onBlink();
     void restartBlinking();
     void updateCursorCell();
+    // Output repaints at most once a frame: changes are gathered here until the frame timer fires.
+    void scheduleRepaint(const QRect &pixels);
+    void onFrame();
 
     // History lines: scrollback lines first, then the screen's rows.
     qint64 firstLine() const { return m_droppedLines; }
@@ -161,9 +169,12 @@ private:
     // The top line of the view.
     qint64 topLine() const;
     QList<TerminalCell> lineCells(qint64 line) const;
+    // The same into `cells`, reusing its storage where it can.
+    void readLineCells(qint64 line, QList<TerminalCell> &cells) const;
     QString lineText(qint64 line, int from, int to) const; // columns [from, to], trailing blanks dropped
 
-    void paintLine(QPainter &painter, int row, qint64 line);
+    // Columns selectedFrom..selectedTo (inclusive) are drawn selected.
+    void paintLine(QPainter &painter, int row, qint64 line, int selectedFrom, int selectedTo);
     void paintCursor(QPainter &painter);
     void drawDecorations(QPainter &painter, int fromColumn, int toColumn, int y, const Style &style) const;
     // Left edge of a column, in pixels.
@@ -192,6 +203,7 @@ private:
     QFont m_font;
     int m_defaultPointSize = 10;
     QFont m_paintFont; // m_font spaced to whole-pixel cells
+    QFont m_styleFonts[4]; // m_paintFont: regular, bold, italic, bold italic (see fontIndex())
     int m_cellWidth = 8;
     int m_cellHeight = 16;
     int m_ascent = 12;
@@ -206,6 +218,13 @@ private:
     qint64 m_droppedLines = 0; // lines that fell off the top of a full scrollback, ever
     int m_knownScrollback = 0;
     bool m_updatingScrollBar = false;
+
+    // Frames: the region waiting for the next one, when the last one was painted and what it cost.
+    QRegion m_dirty;
+    QTimer m_frameTimer;
+    QElapsedTimer m_sinceFrame;
+    qint64 m_lastPaintMs = 0;
+    QList<TerminalCell> m_paintCells; // reused by paintLine()
 
     bool m_cursorBlinkOn = true;
     QTimer m_blinkTimer;

@@ -1,8 +1,7 @@
 #include "FileTreeCopyJob.h"
 
 #include "FileCopyJob.h"
-#include "lxd/FileListJob.h"
-#include "lxd/FileStatJob.h"
+#include "lxd/FileTreePaths.h"
 #include "lxd/FileTreePullJob.h"
 
 #include <QMetaObject>
@@ -15,21 +14,8 @@ using Lxd::Error;
 using Lxd::FileEntry;
 using Lxd::FileManager;
 using Lxd::FileTransferIssue;
-
-namespace {
-
-QString parentOf(const QString &relativePath)
-{
-    const qsizetype slash = relativePath.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : relativePath.left(slash);
-}
-
-QString childOf(const QString &relativeDirectory, const QString &name)
-{
-    return relativeDirectory.isEmpty() ? name : relativeDirectory + QLatin1Char('/') + name;
-}
-
-} // namespace
+using Lxd::RemoteFolderTreeJob;
+using Lxd::RemoteTreeScanJob;
 
 FileTreeCopyJob::FileTreeCopyJob(const FileManager &source, const QString &sourceDirectory,
                                  const FileManager &target, const QString &targetDirectory, QObject *parent)
@@ -58,11 +44,6 @@ qint64 FileTreeCopyJob::bytesDone() const
     return done;
 }
 
-QString FileTreeCopyJob::sourcePathOf(const QString &relativePath) const
-{
-    return relativePath.isEmpty() ? m_sourceRoot : FileManager::joinPath(m_sourceRoot, relativePath);
-}
-
 QString FileTreeCopyJob::targetPathOf(const QString &relativePath) const
 {
     return relativePath.isEmpty() ? m_targetRoot : FileManager::joinPath(m_targetRoot, relativePath);
@@ -77,132 +58,69 @@ void FileTreeCopyJob::begin()
         finishWith(Error::network(QStringLiteral("no connection")));
         return;
     }
-    m_scanQueue.append(QString());
-    scanNext();
+    auto *scan = new RemoteTreeScanJob(m_source, m_sourceRoot);
+    scan->setMaxParallel(m_maxParallel);
+    m_step = scan;
+    connect(scan, &RemoteTreeScanJob::issueFound, this, &FileTreeCopyJob::addIssue);
+    connect(scan, &Job::finished, this, &FileTreeCopyJob::onScanned);
+    scan->start();
 }
 
-void FileTreeCopyJob::scanNext()
-{
-    if (isFinished())
-        return;
-    if (m_scanQueue.isEmpty()) {
-        m_filesTotal = static_cast<int>(m_queue.size());
-        Q_EMIT scanFinished(m_filesTotal, m_bytesTotal);
-        if (isFinished())
-            return;
-        // Does the target folder exist? Then this is a merge.
-        auto *stat = new Lxd::FileStatJob(m_target, m_targetRoot, Lxd::FileStatJob::Detail::Basic);
-        m_step = stat;
-        connect(stat, &Job::finished, this, &FileTreeCopyJob::onTargetRootChecked);
-        stat->start();
-        return;
-    }
-    m_scanning = m_scanQueue.takeFirst();
-    auto *list = new Lxd::FileListJob(m_source, sourcePathOf(m_scanning));
-    list->setMaxParallel(m_maxParallel);
-    m_step = list;
-    connect(list, &Lxd::FileListJob::nameRefused, this, [this](const FileTransferIssue &issue) {
-        m_issues.append(issue);
-        Q_EMIT entryFailed(issue);
-    });
-    connect(list, &Job::finished, this, &FileTreeCopyJob::onListed);
-    list->start();
-}
-
-void FileTreeCopyJob::onListed(Job *job)
+void FileTreeCopyJob::onScanned(Job *job)
 {
     m_step = nullptr;
-    auto *list = static_cast<Lxd::FileListJob *>(job);
-    const QString relative = m_scanning;
-    if (list->error()) {
-        if (relative.isEmpty()) {
-            finishWith(list->error());
-            return;
-        }
-        m_failedDirectories.insert(relative);
-        addFailure(sourcePathOf(relative), list->error());
-        scanNext();
-        return;
-    }
-    if (relative.isEmpty())
-        m_rootEntry = list->directoryEntry();
-    else
-        m_directories.append({relative, list->directoryEntry()});
-    const QList<FileEntry> entries = list->entries();
-    for (FileEntry entry : entries) {
-        const QString child = childOf(relative, entry.name);
-        switch (entry.type) {
-        case FileEntry::Type::Directory:
-            m_scanQueue.append(child);
-            break;
-        case FileEntry::Type::Symlink:
-            // LXD 5.0 makes a relative target absolute; one inside the tree becomes relative again.
-            entry.symlinkTarget
-                = Lxd::FileTreePullJob::localLinkTarget(m_sourceRoot, entry.path, entry.symlinkTarget);
-            m_queue.append({child, entry});
-            break;
-        case FileEntry::Type::File:
-            m_bytesTotal += qMax<qint64>(0, entry.size);
-            m_queue.append({child, entry});
-            break;
-        case FileEntry::Type::Unknown:
-            addFailure(entry.path, Error::parse(QStringLiteral("%1 is of an unknown type").arg(entry.path)));
-            break;
-        }
-    }
-    scanNext();
-}
-
-void FileTreeCopyJob::onTargetRootChecked(Job *job)
-{
-    m_step = nullptr;
-    const Error error = job->error();
-    if (error && !error.isNotFound()) {
-        finishWith(error);
-        return;
-    }
-    if (!error && !static_cast<Lxd::FileStatJob *>(job)->entry().isDirectory()) {
-        finishWith(
-            Error(Error::Kind::Io, QStringLiteral("%1 in the instance is not a folder").arg(m_targetRoot)));
-        return;
-    }
-    m_merge = !error;
-    // The root first (an existing folder is left as it is), then the others, parents first.
-    m_directories.prepend({QString(), m_rootEntry});
-    makeNextDirectory();
-}
-
-void FileTreeCopyJob::makeNextDirectory()
-{
-    while (!isFinished() && m_nextDirectory < m_directories.size()) {
-        const Planned &directory = m_directories.at(m_nextDirectory);
-        if (!directory.relativePath.isEmpty() && underFailedDirectory(directory.relativePath)) {
-            ++m_nextDirectory;
-            continue;
-        }
-        Lxd::FileWriteOptions options;
-        options.mode = directory.entry.mode >= 0 ? directory.entry.mode & 07777 : -1;
-        options.uid = directory.entry.uid;
-        options.gid = directory.entry.gid;
-        m_step = m_target.makeDirectory(targetPathOf(directory.relativePath), options);
-        connect(m_step, &Job::finished, this, [this](Job *made) {
-            m_step = nullptr;
-            const Planned &done = m_directories.at(m_nextDirectory);
-            if (made->error()) {
-                if (done.relativePath.isEmpty()) {
-                    finishWith(made->error());
-                    return;
-                }
-                m_failedDirectories.insert(done.relativePath);
-                addFailure(sourcePathOf(done.relativePath), made->error());
-            }
-            ++m_nextDirectory;
-            makeNextDirectory();
-        });
-        return;
-    }
     if (isFinished())
         return;
+    auto *scan = static_cast<RemoteTreeScanJob *>(job);
+    if (scan->error()) {
+        finishWith(scan->error());
+        return;
+    }
+    m_rootEntry = scan->rootEntry();
+    m_directories = scan->directories();
+    m_queue = scan->links();
+    for (Planned &link : m_queue) {
+        // LXD 5.0 makes a relative target absolute; one inside the tree becomes relative again.
+        link.entry.symlinkTarget
+            = Lxd::FileTreePullJob::localLinkTarget(m_sourceRoot, link.entry.path, link.entry.symlinkTarget);
+    }
+    m_queue += scan->files();
+    m_bytesTotal = scan->bytesTotal();
+    m_filesTotal = static_cast<int>(m_queue.size());
+    Q_EMIT scanFinished(m_filesTotal, m_bytesTotal);
+    if (isFinished())
+        return;
+
+    // Each folder with the source's mode and owner (an existing one is left as it is).
+    const auto folderOf = [this](const Planned &directory) {
+        RemoteFolderTreeJob::Folder folder;
+        folder.relativePath = directory.relativePath;
+        folder.options.mode = directory.entry.mode >= 0 ? directory.entry.mode & 07777 : -1;
+        folder.options.uid = directory.entry.uid;
+        folder.options.gid = directory.entry.gid;
+        folder.reportedPath = directory.relativePath.isEmpty() ? m_sourceRoot : directory.entry.path;
+        return folder;
+    };
+    QList<RemoteFolderTreeJob::Folder> folders {folderOf({QString(), m_rootEntry})};
+    for (const Planned &directory : std::as_const(m_directories))
+        folders.append(folderOf(directory));
+    auto *make = new RemoteFolderTreeJob(m_target, m_targetRoot, folders);
+    m_step = make;
+    connect(make, &RemoteFolderTreeJob::entryFailed, this, &FileTreeCopyJob::addIssue);
+    connect(make, &Job::finished, this, &FileTreeCopyJob::onFoldersMade);
+    make->start();
+}
+
+void FileTreeCopyJob::onFoldersMade(Job *job)
+{
+    m_step = nullptr;
+    if (isFinished())
+        return;
+    if (job->error()) {
+        finishWith(job->error());
+        return;
+    }
+    m_folders = static_cast<RemoteFolderTreeJob *>(job)->outcome();
     std::reverse(m_queue.begin(), m_queue.end()); // taken from the back, in scan order
     pump();
 }
@@ -211,7 +129,7 @@ void FileTreeCopyJob::pump()
 {
     while (!isFinished() && m_running.size() < m_maxParallel && !m_queue.isEmpty()) {
         const Planned planned = m_queue.takeLast();
-        if (underFailedDirectory(parentOf(planned.relativePath))) {
+        if (m_folders.isLeftOut(Lxd::FileTreePaths::parentOf(planned.relativePath))) {
             ++m_filesDone; // its folder's failure is reported already
             m_bytesFinished += qMax<qint64>(0, planned.entry.size);
             continue;
@@ -219,7 +137,8 @@ void FileTreeCopyJob::pump()
         auto *copy
             = new FileCopyJob(m_source, planned.entry.path, m_target, targetPathOf(planned.relativePath));
         copy->setSourceEntry(planned.entry);
-        copy->setReplaceExisting(m_merge);
+        // Only a name that was there already can be in the way.
+        copy->setReplaceExisting(m_folders.isExisting(planned.relativePath));
         m_running.insert(copy, planned);
         connect(copy, &Job::progress, this, [this] { Q_EMIT progress(bytesDone(), m_bytesTotal); });
         connect(copy, &Job::finished, this, &FileTreeCopyJob::onCopyFinished);
@@ -237,28 +156,15 @@ void FileTreeCopyJob::onCopyFinished(Job *job)
     if (isFinished())
         return;
     if (copy->error())
-        addFailure(planned.entry.path, copy->error());
+        addIssue(FileTransferIssue::failure(planned.entry.path, copy->error()));
     ++m_filesDone;
     m_bytesFinished += qMax<qint64>(0, planned.entry.size);
     Q_EMIT progress(bytesDone(), m_bytesTotal);
     pump();
 }
 
-bool FileTreeCopyJob::underFailedDirectory(const QString &relativePath) const
+void FileTreeCopyJob::addIssue(const FileTransferIssue &issue)
 {
-    for (QString directory = relativePath; !directory.isEmpty(); directory = parentOf(directory)) {
-        if (m_failedDirectories.contains(directory))
-            return true;
-    }
-    return false;
-}
-
-void FileTreeCopyJob::addFailure(const QString &path, const Error &error)
-{
-    FileTransferIssue issue;
-    issue.kind = FileTransferIssue::Kind::Failed;
-    issue.path = path;
-    issue.error = error;
     m_issues.append(issue);
     Q_EMIT entryFailed(issue);
 }

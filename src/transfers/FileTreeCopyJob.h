@@ -4,15 +4,13 @@
 #include "lxd/FileManager.h"
 #include "lxd/FileTransferIssue.h"
 #include "lxd/Job.h"
+#include "lxd/RemoteFolderTreeJob.h"
+#include "lxd/RemoteTreeScanJob.h"
 
 #include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QSet>
-
-namespace Lxd {
-class FileListJob;
-}
 
 namespace Transfers {
 
@@ -20,11 +18,12 @@ class FileCopyJob;
 
 // Copies a folder of one instance into another instance (same or different server), recursively,
 // keeping modes, owners and links, without a local copy: first the source is listed folder by folder
-// (so the totals are known), then the folders are made on the target (parents first), then links and
-// files go, several at once, each file streamed by a FileCopyJob. When the target folder exists, the
-// copy merges into it and replaces files of the same name. A relative link inside the tree stays
-// relative. An entry that fails is reported and the rest goes on; the job then still succeeds, with
-// issues(). Cancelling stops at once; the files in flight are removed from the target.
+// (RemoteTreeScanJob, so the totals are known), then the folders are made on the target
+// (RemoteFolderTreeJob, parents first), then links and files go, several at once, each streamed by a
+// FileCopyJob. When the target folder exists, the copy merges into it and replaces entries of the same
+// name. A relative link inside the tree stays relative. An entry that fails is reported and the rest
+// goes on; the job then still succeeds, with issues(). Cancelling stops at once; the files in flight
+// are removed from the target.
 class FileTreeCopyJob final : public Lxd::Job
 {
     Q_OBJECT
@@ -57,22 +56,14 @@ protected:
     void stopWork() override;
 
 private:
-    struct Planned
-    {
-        QString relativePath;
-        Lxd::FileEntry entry;
-    };
+    using Planned = Lxd::RemoteTreeScanJob::Entry;
 
     void begin();
-    void scanNext();
-    void onListed(Lxd::Job *job);
-    void onTargetRootChecked(Lxd::Job *job);
-    void makeNextDirectory();
+    void onScanned(Lxd::Job *job);
+    void onFoldersMade(Lxd::Job *job);
     void pump();
     void onCopyFinished(Lxd::Job *job);
-    void addFailure(const QString &path, const Lxd::Error &error);
-    bool underFailedDirectory(const QString &relativePath) const;
-    QString sourcePathOf(const QString &relativePath) const;
+    void addIssue(const Lxd::FileTransferIssue &issue);
     QString targetPathOf(const QString &relativePath) const;
     void dropAll();
 
@@ -82,16 +73,12 @@ private:
     QString m_targetRoot;
     int m_maxParallel = 4;
     bool m_started = false;
-    bool m_merge = false; // the target folder existed: entries there may be replaced
 
-    QStringList m_scanQueue;
-    QString m_scanning;
-    Lxd::FileEntry m_rootEntry;
     QPointer<Lxd::Job> m_step;
     QList<Planned> m_directories; // parents before children
+    Lxd::FileEntry m_rootEntry;
     QList<Planned> m_queue; // files and links, taken from the back
-    int m_nextDirectory = 0;
-    QSet<QString> m_failedDirectories;
+    Lxd::RemoteFolderTreeJob::Outcome m_folders;
 
     QHash<FileCopyJob *, Planned> m_running;
     int m_filesTotal = 0;

@@ -20,6 +20,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -101,6 +103,8 @@ private Q_SLOTS:
     void debugLogLinesAppear();
     void bothDaemonsAreShownTogether();
     void doubleClickSelectsTheInstance();
+    void doubleClickSelectsTheImage();
+    void doubleClickSelectsTheOperation();
     void restartOfTheSecondDaemonShowsTheGap();
     void filtersAsShownInTheScreenshot();
 
@@ -110,11 +114,16 @@ private:
     // The newest log row matching, or -1.
     int findRow(const std::function<bool(const EventRecord &)> &matches) const;
     int findEvent(const QString &remote, const QString &action, const QString &object) const;
+    // Double-clicks the log's `row` in the monitor's table, as a user would (it is shown first).
+    void doubleClickRow(int row);
+    // Keys of the rows selected in the main window's table.
+    QStringList selectedKeys() const;
 
     QTemporaryDir m_settingsDir;
     QString m_suffix;
     QString m_instance;
     QString m_profile;
+    QString m_alias;
     std::unique_ptr<Models::RemoteRegistry> m_registry;
     std::unique_ptr<MainWindow> m_main;
     QPointer<EventMonitorWindow> m_monitor;
@@ -136,6 +145,7 @@ void TestEventMonitor::initTestCase()
     m_suffix = QUuid::createUuid().toString(QUuid::Id128).left(8);
     m_instance = QStringLiteral("events-c-") + m_suffix;
     m_profile = QStringLiteral("events-p-") + m_suffix;
+    m_alias = QStringLiteral("events-a-") + m_suffix;
 }
 
 void TestEventMonitor::cleanupTestCase()
@@ -146,6 +156,8 @@ void TestEventMonitor::cleanupTestCase()
     if (Testbed::unavailableReason().isEmpty()) {
         LxcCommand::run({QStringLiteral("delete"), QStringLiteral("--force"), m_instance});
         LxcCommand::run({QStringLiteral("profile"), QStringLiteral("delete"), m_profile});
+        LxcCommand::run(
+            {QStringLiteral("image"), QStringLiteral("alias"), QStringLiteral("delete"), m_alias});
     }
     if (Testbed::unavailableReason(Testbed::Daemon::Second).isEmpty())
         LxcCommand::run({QStringLiteral("profile"), QStringLiteral("delete"), m_profile},
@@ -442,11 +454,8 @@ void TestEventMonitor::bothDaemonsAreShownTogether()
     QCOMPARE(remotesShown().size(), 2);
 }
 
-void TestEventMonitor::doubleClickSelectsTheInstance()
+void TestEventMonitor::doubleClickRow(int row)
 {
-    REQUIRE_MONITOR();
-    const int row = findEvent(QStringLiteral("local"), QStringLiteral("instance-started"),
-                              QStringLiteral("instances/") + m_instance);
     QVERIFY(row >= 0);
     m_monitor->followAction()->setChecked(false);
     QTableView *view = m_monitor->tableView();
@@ -458,21 +467,106 @@ void TestEventMonitor::doubleClickSelectsTheInstance()
     const QPoint where = view->visualRect(index).center();
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, where);
     QTRY_COMPARE(view->currentIndex().row(), index.row());
-    QVERIFY(m_monitor->detailView()->toPlainText().contains(QStringLiteral("\"instance-started\"")));
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, where);
+    m_monitor->followAction()->setChecked(true);
+}
 
-    ResourceListWidget *list = m_main->resourceList();
-    const auto selectedKeys = [list] {
-        QStringList keys;
-        for (const QModelIndex &selected : list->selectedSourceIndexes())
-            keys.append(selected.data(Models::ResourceTableModel::KeyRole).toString());
-        return keys;
-    };
+QStringList TestEventMonitor::selectedKeys() const
+{
+    QStringList keys;
+    const QList<QModelIndex> selected = m_main->resourceList()->selectedSourceIndexes();
+    for (const QModelIndex &index : selected)
+        keys.append(index.data(Models::ResourceTableModel::KeyRole).toString());
+    return keys;
+}
+
+void TestEventMonitor::doubleClickSelectsTheInstance()
+{
+    REQUIRE_MONITOR();
+    const int row = findEvent(QStringLiteral("local"), QStringLiteral("instance-started"),
+                              QStringLiteral("instances/") + m_instance);
+    QVERIFY(row >= 0);
+    m_monitor->followAction()->setChecked(false);
+    m_monitor->tableView()->setCurrentIndex(
+        m_monitor->filter()->mapFromSource(m_monitor->model()->index(row, EventLogModel::Object)));
+    QVERIFY(m_monitor->detailView()->toPlainText().contains(QStringLiteral("\"instance-started\"")));
+    doubleClickRow(row);
+
     QTRY_COMPARE_WITH_TIMEOUT(m_main->currentSection(), MainWindow::Section::Instances, 10000);
     QCOMPARE(m_main->currentRemote(), QStringLiteral("local"));
     QCOMPARE(m_main->currentProject(), QStringLiteral("default"));
     QTRY_COMPARE_WITH_TIMEOUT(selectedKeys(), QStringList {m_instance}, 15000);
-    m_monitor->followAction()->setChecked(true);
+}
+
+void TestEventMonitor::doubleClickSelectsTheImage()
+{
+    REQUIRE_MONITOR();
+    // An alias made with `lxc` points at the testbed's image: its event leads to that image.
+    const QString fingerprint
+        = QJsonDocument::fromJson(
+              LxcCommand::run(
+                  {QStringLiteral("query"), QStringLiteral("/1.0/images/aliases/") + Testbed::imageAlias()})
+                  .output.toUtf8())
+              .object()
+              .value(QLatin1String("target"))
+              .toString();
+    QVERIFY(!fingerprint.isEmpty());
+    const LxcResult created = LxcCommand::run(
+        {QStringLiteral("image"), QStringLiteral("alias"), QStringLiteral("create"), m_alias, fingerprint});
+    QVERIFY2(created.ok(), qPrintable(created.errorOutput));
+    const auto aliasEvent = [&] {
+        return findRow([&](const EventRecord &record) {
+            return record.isEvent() && record.remote == QLatin1String("local")
+                && record.actionOrLevel == QLatin1String("image-alias-created")
+                && record.object.endsWith(m_alias);
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(aliasEvent() >= 0, 2000);
+    const int row = aliasEvent();
+    QCOMPARE(log()->at(row).targetCollection, QStringLiteral("images"));
+    QCOMPARE(log()->at(row).targetKey, fingerprint);
+    doubleClickRow(row);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_main->currentSection(), MainWindow::Section::Images, 10000);
+    QCOMPARE(m_main->currentRemote(), QStringLiteral("local"));
+    QCOMPARE(m_main->currentProject(), QStringLiteral("default"));
+    QTRY_COMPARE_WITH_TIMEOUT(selectedKeys(), QStringList {fingerprint}, 15000);
+}
+
+void TestEventMonitor::doubleClickSelectsTheOperation()
+{
+    REQUIRE_MONITOR();
+    // An operation that keeps running until cancelled: an image's one-time download token.
+    const QString fingerprint
+        = QJsonDocument::fromJson(
+              LxcCommand::run(
+                  {QStringLiteral("query"), QStringLiteral("/1.0/images/aliases/") + Testbed::imageAlias()})
+                  .output.toUtf8())
+              .object()
+              .value(QLatin1String("target"))
+              .toString();
+    const LxcResult made
+        = LxcCommand::run({QStringLiteral("query"), QStringLiteral("-X"), QStringLiteral("POST"),
+                           QStringLiteral("/1.0/images/") + fingerprint + QStringLiteral("/secret"),
+                           QStringLiteral("-d"), QStringLiteral("{}")});
+    QVERIFY2(made.ok(), qPrintable(made.errorOutput));
+    const QString id
+        = QJsonDocument::fromJson(made.output.toUtf8()).object().value(QLatin1String("id")).toString();
+    QVERIFY(!id.isEmpty());
+    const auto operationEvent = [&] {
+        return findRow([&](const EventRecord &record) {
+            return record.isEvent() && record.remote == QLatin1String("local")
+                && record.type == QLatin1String("operation")
+                && record.object == QStringLiteral("operations/") + id;
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(operationEvent() >= 0, 2000);
+    doubleClickRow(operationEvent());
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_main->currentSection(), MainWindow::Section::Operations, 10000);
+    QCOMPARE(m_main->currentProject(), QStringLiteral("default"));
+    QTRY_COMPARE_WITH_TIMEOUT(selectedKeys(), QStringList {id}, 15000);
+    LxcCommand::run({QStringLiteral("operation"), QStringLiteral("delete"), id});
 }
 
 void TestEventMonitor::restartOfTheSecondDaemonShowsTheGap()

@@ -9,11 +9,13 @@
 #include "TestClients.h"
 #include "Testbed.h"
 #include "TextPrompt.h"
+#include "Theme.h"
 #include "TransferPanel.h"
 #include "lxd/AuthenticateJob.h"
 #include "lxd/LocalPathGuard.h"
 #include "models/InstanceFolderCache.h"
 #include "models/InstanceFolderListModel.h"
+#include "models/InstanceFolderTreeModel.h"
 #include "models/Remote.h"
 #include "transfers/Transfer.h"
 #include "transfers/TransferQueue.h"
@@ -32,6 +34,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPainter>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -50,6 +53,9 @@ namespace {
 
 constexpr qint64 MiB = 1024 * 1024;
 constexpr qint64 BigFileSize = 512 * MiB;
+// For what only needs a transfer that runs long enough to be cancelled partway (and copies between
+// daemons, which check the same things on small files): the 512 MiB file is moved once, by the drop.
+constexpr qint64 MediumFileSize = 64 * MiB;
 // A name with spaces and letters outside ASCII, as people name files.
 const QString OddName = QStringLiteral("Résumé über Größe – 日本.txt");
 
@@ -166,11 +172,13 @@ private:
     Transfer *dropUrls(InstanceFilesPage *page, const QList<QUrl> &urls);
     Transfer *dropMime(InstanceFilesPage *page, QMimeData *mime);
     Lxd::FileEntry listedEntry(InstanceFilesPage *page, const QString &name) const;
+    bool grabTransferPanelInBothThemes(const QString &file);
 
     QTemporaryDir m_local;
     QString m_fixtures; // what gets dropped
     QString m_bigFile;
     QByteArray m_bigSha;
+    QString m_mediumFile; // not in the drop folder
     QString m_tree;
     QString m_link;
     QString m_oddFile;
@@ -218,6 +226,17 @@ void TestFileBrowser::initTestCase()
             QCOMPARE(file.write(chunk), chunk.size());
         }
         m_bigSha = hash.result().toHex();
+    }
+    m_mediumFile = m_local.filePath(QStringLiteral("medium.bin"));
+    {
+        QFile file(m_mediumFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QRandomGenerator generator(5);
+        QByteArray chunk(4 * MiB, Qt::Uninitialized);
+        for (qint64 written = 0; written < MediumFileSize; written += chunk.size()) {
+            generator.fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+            QCOMPARE(file.write(chunk), chunk.size());
+        }
     }
     m_tree = QDir(m_fixtures).filePath(QStringLiteral("project tree"));
     QRandomGenerator generator(11);
@@ -353,6 +372,26 @@ Lxd::FileEntry TestFileBrowser::listedEntry(InstanceFilesPage *page, const QStri
     return {};
 }
 
+// The transfer panel in the light theme above the dark one, for docs/screenshots.
+bool TestFileBrowser::grabTransferPanelInBothThemes(const QString &file)
+{
+    TransferPanel *panel = m_page->transferPanel();
+    const Theme::Mode before = Theme::mode();
+    QList<QImage> shots;
+    for (const Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+        Theme::apply(mode);
+        QApplication::processEvents();
+        shots.append(panel->grab(QRect(0, 0, panel->width(), qMin(panel->height(), 120))).toImage());
+    }
+    Theme::apply(before);
+    QImage both(shots.first().width(), shots.first().height() + shots.last().height(), QImage::Format_RGB32);
+    QPainter painter(&both);
+    painter.drawImage(0, 0, shots.first());
+    painter.drawImage(0, shots.first().height(), shots.last());
+    painter.end();
+    return both.save(file);
+}
+
 // A drop as the desktop delivers it: enter, move, drop, on the empty space of the file list.
 Transfer *TestFileBrowser::dropMime(InstanceFilesPage *page, QMimeData *mime)
 {
@@ -422,6 +461,20 @@ void TestFileBrowser::browsesFoldersLazily()
     QCOMPARE(m_page->currentFolder(), QStringLiteral("/"));
     m_page->backAction()->trigger();
     QCOMPARE(m_page->currentFolder(), QStringLiteral("/etc"));
+    // A folder made after its parent was listed (here by a shell) is shown open in the tree all the same.
+    QVERIFY(exec(m_instance,
+                 {QStringLiteral("mkdir"), QStringLiteral("-p"), QStringLiteral("/root/made later/inner")})
+                .ok());
+    QVERIFY(showFolder(m_page, QStringLiteral("/root/made later/inner")));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_page->folderView()->currentIndex().data(Models::InstanceFolderTreeModel::PathRole).toString(),
+        QStringLiteral("/root/made later/inner"), 20000);
+    for (QModelIndex parent = m_page->folderView()->currentIndex().parent(); parent.isValid();
+         parent = parent.parent())
+        QVERIFY2(m_page->folderView()->isExpanded(parent),
+                 qPrintable(parent.data(Models::InstanceFolderTreeModel::PathRole).toString()));
+    QVERIFY(m_page->folderView()->visualRect(m_page->folderView()->currentIndex()).isValid());
+
     // A folder that is not there says so.
     m_page->pathEdit()->setText(QStringLiteral("/no/such/folder"));
     QTest::keyClick(m_page->pathEdit(), Qt::Key_Return);
@@ -453,9 +506,12 @@ void TestFileBrowser::dropFromFileManagerUploadsEverythingIntact()
             && !row.siblingAtColumn(Transfers::TransferQueueModel::SpeedColumn).data().toString().isEmpty()) {
             // BERTH_SCREENSHOT_DIR: the Files tab with this transfer in progress, for docs/screenshots.
             const QString screenshots = qEnvironmentVariable("BERTH_SCREENSHOT_DIR");
-            if (!grabbed && !screenshots.isEmpty() && transfer->percent() >= 20)
+            if (!grabbed && !screenshots.isEmpty() && transfer->percent() >= 20) {
                 grabbed
-                    = m_page->grab().save(QDir(screenshots).filePath(QStringLiteral("files-transfer.png")));
+                    = m_page->grab().save(QDir(screenshots).filePath(QStringLiteral("files-transfer.png")))
+                    && grabTransferPanelInBothThemes(
+                          QDir(screenshots).filePath(QStringLiteral("transfers.png")));
+            }
             sawProgress = true;
         }
         QTest::qWait(50);
@@ -554,49 +610,100 @@ void TestFileBrowser::dragOutWritesTheSameTreeBack()
 
 void TestFileBrowser::dragBetweenInstancesOnTwoDaemonsCopiesStreamed()
 {
-    const QString source = QStringLiteral("/root/dropped here");
+    // Small things, in the shapes that matter: two parts of the dropped tree (one with a link inside the
+    // tree, one a folder of mode 750), the top-level link and the file with the odd name. The 512 MiB and
+    // the 1,000 files went in and out above; here what is checked is the path between two daemons.
+    const QString source = QStringLiteral("/root/to copy");
+    QVERIFY(exec(m_instance,
+                 {QStringLiteral("sh"), QStringLiteral("-c"),
+                  QStringLiteral("mkdir -p \"$1\" && cd '/root/dropped here' && cp -a 'project tree/part-0' "
+                                 "'project tree/part-3' 'a link' \"$2\" \"$1\""),
+                  QStringLiteral("sh"), source, OddName})
+                .ok());
     QVERIFY(showFolder(m_page, source));
-    QVERIFY(exec(m_secondInstance,
-                 {QStringLiteral("mkdir"), QStringLiteral("-p"), QStringLiteral("/root/from local")},
+    const QString target = QStringLiteral("/root/from local");
+    QVERIFY(exec(m_secondInstance, {QStringLiteral("mkdir"), QStringLiteral("-p"), target},
                  Testbed::Daemon::Second)
                 .ok());
-    QVERIFY(showFolder(m_secondPage, QStringLiteral("/root/from local")));
+    QVERIFY(showFolder(m_secondPage, target));
 
     // The drag's own data, dropped on the other instance's list: Berth's type wins over file URLs.
-    QVERIFY(m_page->selectEntries({QStringLiteral("project tree"), QStringLiteral("big image.bin"),
-                                   QStringLiteral("a link"), OddName}));
-    InstanceFilesMimeData *drag = m_page->createDragData(m_page->selectedEntries());
+    const QStringList names {QStringLiteral("part-0"), QStringLiteral("part-3"), QStringLiteral("a link"),
+                             OddName};
+    QVERIFY(m_page->selectEntries(names));
+    std::unique_ptr<InstanceFilesMimeData> drag(m_page->createDragData(m_page->selectedEntries()));
     const int localTransfers = m_page->transferQueue()->count();
-    Transfer *copy = dropMime(m_secondPage, drag);
+    Transfer *copy = dropMime(m_secondPage, drag.get());
     QVERIFY2(copy, "the drop was taken");
     QCOMPARE(copy->direction(), Transfer::Direction::Copy);
-    QVERIFY(waitForTransfer(copy, 180000));
+    QCOMPARE(copy->itemsTotal(), 4);
+    QVERIFY(waitForTransfer(copy, 60000));
     QVERIFY2(copy->state() == Transfer::State::Completed, qPrintable(copy->stateText()));
     QVERIFY2(copy->issues().isEmpty(), qPrintable(copy->issues().join(QLatin1Char('\n'))));
     // Streamed: nothing was downloaded to this computer on the way.
     QCOMPARE(m_page->transferQueue()->count(), localTransfers);
-    delete drag;
 
-    const QString target = QStringLiteral("/root/from local");
-    QCOMPARE(describeRemoteTree(m_secondInstance, target + QStringLiteral("/project tree"),
-                                Testbed::Daemon::Second),
-             describeLocalTree(m_tree));
+    const auto part = [this](const QString &name) {
+        return m_tree + QLatin1Char('/') + name;
+    };
     QCOMPARE(
-        remoteSha256(m_secondInstance, target + QStringLiteral("/big image.bin"), Testbed::Daemon::Second)
-            .toLatin1(),
-        m_bigSha);
+        describeRemoteTree(m_secondInstance, target + QStringLiteral("/part-0"), Testbed::Daemon::Second),
+        describeLocalTree(part(QStringLiteral("part-0"))));
+    QCOMPARE(
+        describeRemoteTree(m_secondInstance, target + QStringLiteral("/part-3"), Testbed::Daemon::Second),
+        describeLocalTree(part(QStringLiteral("part-3"))));
+    QCOMPARE(exec(m_secondInstance,
+                  {QStringLiteral("stat"), QStringLiteral("-c"), QStringLiteral("%a"),
+                   target + QStringLiteral("/part-3")},
+                  Testbed::Daemon::Second)
+                 .output.trimmed(),
+             QStringLiteral("750"));
+    QCOMPARE(exec(m_secondInstance,
+                  {QStringLiteral("readlink"), target + QStringLiteral("/part-0/inner link")},
+                  Testbed::Daemon::Second)
+                 .output.trimmed(),
+             QStringLiteral("sub 1/file-1.txt"));
     QCOMPARE(remoteSha256(m_secondInstance, target + QLatin1Char('/') + OddName, Testbed::Daemon::Second)
                  .toLatin1(),
              sha256OfFile(m_oddFile));
+    QCOMPARE(exec(m_secondInstance,
+                  {QStringLiteral("stat"), QStringLiteral("-c"), QStringLiteral("%a"),
+                   target + QLatin1Char('/') + OddName},
+                  Testbed::Daemon::Second)
+                 .output.trimmed(),
+             QStringLiteral("640"));
     QCOMPARE(exec(m_secondInstance, {QStringLiteral("readlink"), target + QStringLiteral("/a link")},
                   Testbed::Daemon::Second)
                  .output.trimmed(),
              QStringLiteral("big image.bin"));
 
+    // Again onto what is there now, merged: a file changed there and one removed come back as they are
+    // here, a link replaced by a file becomes the link again, and what only the target has stays.
+    QVERIFY(
+        exec(m_secondInstance,
+             {QStringLiteral("sh"), QStringLiteral("-c"),
+              QStringLiteral("cd \"$1\" && echo changed > 'sub 1/file-1.txt' && rm 'sub 2/file-2.txt' && "
+                             "rm 'inner link' && echo not a link > 'inner link' && echo mine > 'theirs.txt'"),
+              QStringLiteral("sh"), target + QStringLiteral("/part-0")},
+             Testbed::Daemon::Second)
+            .ok());
+    QVERIFY(m_page->selectEntries({QStringLiteral("part-0")}));
+    std::unique_ptr<InstanceFilesMimeData> again(m_page->createDragData(m_page->selectedEntries()));
+    const int asked = ConflictPrompt::askedCount();
+    ConflictPrompt::setNextAnswer(Transfers::ConflictChoice::Overwrite);
+    Transfer *merge = dropMime(m_secondPage, again.get());
+    QVERIFY(merge);
+    QVERIFY(waitForTransfer(merge, 60000));
+    QVERIFY2(merge->state() == Transfer::State::Completed, qPrintable(merge->stateText()));
+    QVERIFY2(merge->issues().isEmpty(), qPrintable(merge->issues().join(QLatin1Char('\n'))));
+    QCOMPARE(ConflictPrompt::askedCount(), asked + 1);
+    QMap<QString, QString> merged
+        = describeRemoteTree(m_secondInstance, target + QStringLiteral("/part-0"), Testbed::Daemon::Second);
+    QVERIFY(merged.take(QStringLiteral("theirs.txt")).startsWith(QStringLiteral("file|")));
+    QCOMPARE(merged, describeLocalTree(part(QStringLiteral("part-0"))));
+
     // And back, from the second daemon (over HTTPS) into a new folder on the first.
-    // (One part of the tree: the whole of it went one way already.)
-    QVERIFY(showFolder(m_secondPage, target + QStringLiteral("/project tree")));
-    QTRY_VERIFY_WITH_TIMEOUT(listedEntry(m_secondPage, QStringLiteral("part-3")).isDirectory(), 30000);
+    QVERIFY(showFolder(m_secondPage, target));
     QVERIFY(m_secondPage->selectEntries({QStringLiteral("part-3")}));
     QVERIFY(
         exec(m_instance, {QStringLiteral("mkdir"), QStringLiteral("-p"), QStringLiteral("/root/back again")})
@@ -606,10 +713,10 @@ void TestFileBrowser::dragBetweenInstancesOnTwoDaemonsCopiesStreamed()
         m_secondPage->createDragData(m_secondPage->selectedEntries()));
     Transfer *returned = dropMime(m_page, back.get());
     QVERIFY(returned);
-    QVERIFY(waitForTransfer(returned, 120000));
+    QVERIFY(waitForTransfer(returned, 60000));
     QVERIFY2(returned->state() == Transfer::State::Completed, qPrintable(returned->stateText()));
     QCOMPARE(describeRemoteTree(m_instance, QStringLiteral("/root/back again/part-3")),
-             describeLocalTree(m_tree + QStringLiteral("/part-3")));
+             describeLocalTree(part(QStringLiteral("part-3"))));
     QCOMPARE(exec(m_instance,
                   {QStringLiteral("stat"), QStringLiteral("-c"), QStringLiteral("%a"),
                    QStringLiteral("/root/back again/part-3")})
@@ -619,64 +726,74 @@ void TestFileBrowser::dragBetweenInstancesOnTwoDaemonsCopiesStreamed()
 
 void TestFileBrowser::cancelHalfwayLeavesNoPartialFile()
 {
-    // An upload of the big file, cancelled from the transfer panel at about half.
-    QVERIFY(
-        exec(m_instance, {QStringLiteral("mkdir"), QStringLiteral("-p"), QStringLiteral("/root/cancelled")})
-            .ok());
-    QVERIFY(showFolder(m_page, QStringLiteral("/root/cancelled")));
+    // A 64 MiB file: long enough to be caught partway, on every side.
+    const QString folder = QStringLiteral("/root/cancelled");
+    QVERIFY(exec(m_instance, {QStringLiteral("mkdir"), QStringLiteral("-p"), folder}).ok());
+    QVERIFY(showFolder(m_page, folder));
     TransferPanel *panel = m_page->transferPanel();
-    auto cancelAtHalf = [panel](Transfer *transfer) {
+    // Cancelled from the transfer panel once bytes move, and well before the end.
+    auto cancelPartway = [panel](Transfer *transfer) {
         QElapsedTimer clock;
         clock.start();
-        while (!transfer->isFinished() && transfer->percent() < 40 && clock.elapsed() < 120000)
-            QTest::qWait(5);
-        if (transfer->isFinished() || transfer->percent() >= 90)
+        while (!transfer->isFinished() && transfer->percent() < 5 && clock.elapsed() < 60000)
+            QTest::qWait(2);
+        if (transfer->isFinished() || transfer->percent() >= 90) {
+            qWarning("not caught partway: %s at %d %%", qPrintable(transfer->stateText()),
+                     transfer->percent());
             return false;
+        }
         panel->select(transfer);
         panel->cancelAction()->trigger();
         return transfer->state() == Transfer::State::Cancelled;
     };
-    Transfer *upload = dropUrls(m_page, {QUrl::fromLocalFile(m_bigFile)});
+    Transfer *upload = dropUrls(m_page, {QUrl::fromLocalFile(m_mediumFile)});
     QVERIFY(upload);
-    QVERIFY2(cancelAtHalf(upload), "the upload was cancelled halfway");
+    QVERIFY2(cancelPartway(upload), "the upload was cancelled partway");
     // The partial file is removed from the instance in the background.
-    QTRY_VERIFY_WITH_TIMEOUT(!remoteExists(m_instance, QStringLiteral("/root/cancelled/big image.bin")),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!remoteExists(m_instance, folder + QStringLiteral("/medium.bin")), 20000);
 
     // A download of it, cancelled: nothing under its name, no temporary file.
+    const QString remoteFolder = QStringLiteral("/root/cancel source");
+    QVERIFY(exec(m_instance, {QStringLiteral("mkdir"), QStringLiteral("-p"), remoteFolder}).ok());
+    const LxcResult pushed = LxcCommand::run({QStringLiteral("file"), QStringLiteral("push"), m_mediumFile,
+                                              m_instance + remoteFolder + QStringLiteral("/medium.bin")});
+    QVERIFY2(pushed.ok(), qPrintable(pushed.errorOutput));
+    QVERIFY(exec(m_instance,
+                 {QStringLiteral("sh"), QStringLiteral("-c"),
+                  QStringLiteral("cd \"$1\" && for i in 1 2 3; do echo $i > small-$i.txt; done"),
+                  QStringLiteral("sh"), remoteFolder})
+                .ok());
     const QString downloads = m_local.filePath(QStringLiteral("downloads"));
     QVERIFY(QDir().mkpath(downloads));
     Transfers::InstanceLocation here = m_page->location();
     Transfer *download = m_page->transferQueue()->download(
-        here, QStringList {QStringLiteral("/root/dropped here/big image.bin")}, downloads);
-    QVERIFY2(cancelAtHalf(download), "the download was cancelled halfway");
+        here, QStringList {remoteFolder + QStringLiteral("/medium.bin")}, downloads);
+    QVERIFY2(cancelPartway(download), "the download was cancelled partway");
     QVERIFY(QDir(downloads)
                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
                 .isEmpty());
     // A folder download, cancelled: its temporary folder goes too.
-    Transfer *folderDownload = m_page->transferQueue()->download(
-        here, QStringList {QStringLiteral("/root/dropped here")}, downloads);
-    QVERIFY2(cancelAtHalf(folderDownload), "the folder download was cancelled halfway");
+    Transfer *folderDownload = m_page->transferQueue()->download(here, QStringList {remoteFolder}, downloads);
+    QVERIFY2(cancelPartway(folderDownload), "the folder download was cancelled partway");
     QVERIFY(QDir(downloads)
                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
                 .isEmpty());
 
     // A copy to the second daemon, cancelled: no partial file there.
-    QVERIFY(exec(m_secondInstance,
-                 {QStringLiteral("mkdir"), QStringLiteral("-p"), QStringLiteral("/root/cancelled")},
+    QVERIFY(exec(m_secondInstance, {QStringLiteral("mkdir"), QStringLiteral("-p"), folder},
                  Testbed::Daemon::Second)
                 .ok());
-    QVERIFY(showFolder(m_secondPage, QStringLiteral("/root/cancelled")));
-    QVERIFY(showFolder(m_page, QStringLiteral("/root/dropped here")));
-    QVERIFY(m_page->selectEntries({QStringLiteral("big image.bin")}));
+    QVERIFY(showFolder(m_secondPage, folder));
+    QVERIFY(showFolder(m_page, remoteFolder));
+    QVERIFY(m_page->selectEntries({QStringLiteral("medium.bin")}));
     std::unique_ptr<InstanceFilesMimeData> drag(m_page->createDragData(m_page->selectedEntries()));
     Transfer *copy = dropMime(m_secondPage, drag.get());
     QVERIFY(copy);
-    QVERIFY2(cancelAtHalf(copy), "the copy was cancelled halfway");
-    QTRY_VERIFY_WITH_TIMEOUT(!remoteExists(m_secondInstance, QStringLiteral("/root/cancelled/big image.bin"),
-                                           Testbed::Daemon::Second),
-                             20000);
-    // (Retry is tst_transferqueue's: doing the 512 MiB again here would only cost time.)
+    QVERIFY2(cancelPartway(copy), "the copy was cancelled partway");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !remoteExists(m_secondInstance, folder + QStringLiteral("/medium.bin"), Testbed::Daemon::Second),
+        20000);
+    // (Retry is tst_transferqueue's.)
 }
 
 void TestFileBrowser::folderActionsChangeTheInstance()

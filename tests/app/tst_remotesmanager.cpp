@@ -23,6 +23,7 @@
 #include "ProjectDialog.h"
 #include "ProjectSwitcher.h"
 #include "RemoteActions.h"
+#include "RemoteStatusLabel.h"
 #include "RemotesDialog.h"
 #include "ResourceListWidget.h"
 #include "SavedRemotes.h"
@@ -34,6 +35,7 @@
 #include "lxd/EventStream.h"
 #include "models/ClusterMemberTableModel.h"
 #include "models/InstanceTableModel.h"
+#include "models/NavigationTreeModel.h"
 #include "models/Remote.h"
 #include "models/RemoteRegistry.h"
 #include "models/ResourceCache.h"
@@ -71,6 +73,8 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUuid>
+
+#include <algorithm>
 
 using Models::ResourceTableModel;
 using Section = Models::NavigationTreeModel::Section;
@@ -114,6 +118,7 @@ private Q_SLOTS:
     void clusterMembersMoveEvacuateRestore();
     void treeShowsThreeRemotesConnected();
     void leavesNoSecretBehind();
+    void leavesNoTrustBehind();
 
 private:
     QString configHome() const { return QDir(m_root.path()).filePath(QStringLiteral("config")); }
@@ -124,6 +129,14 @@ private:
     // Drives the wizard through its three pages; the secret is a token or a password.
     void addThroughWizard(const QString &name, const QString &address, bool token, const QString &secret);
     bool isConnected(const QString &remote) const;
+    // The remotes as the tree lists them, top to bottom.
+    QStringList treeRemotes() const;
+    // The remotes' labels the status bar shows, left to right.
+    QStringList visibleStatusTexts() const;
+    // The fingerprints of the certificates a daemon trusts.
+    static QStringList trustedFingerprints(Testbed::Daemon daemon);
+    // Takes back from the daemons what this suite made them trust, and the tokens it issued.
+    void removeTrustAndTokens();
     QByteArray berthFingerprint();
     template<class Dialog>
     Dialog *newestDialog() const;
@@ -173,15 +186,30 @@ void TestRemotesManager::cleanupTestCase()
     delete m_registry;
     for (const auto &[daemon, arguments] : std::as_const(m_cleanup))
         LxcCommand::run(arguments, daemon);
-    for (const auto &[daemon, fingerprint] : std::as_const(m_trusted))
-        LxcCommand::run({QStringLiteral("config"), QStringLiteral("trust"), QStringLiteral("remove"),
-                         QString::fromLatin1(fingerprint)},
-                        daemon);
-    for (const auto &[daemon, name] : std::as_const(m_tokens))
-        LxcCommand::run(
-            {QStringLiteral("config"), QStringLiteral("trust"), QStringLiteral("revoke-token"), name},
-            daemon);
+    removeTrustAndTokens(); // when leavesNoTrustBehind() did not get that far
     m_session.stopKeyring();
+}
+
+void TestRemotesManager::removeTrustAndTokens()
+{
+    for (const auto &[daemon, fingerprint] : std::as_const(m_trusted)) {
+        if (trustedFingerprints(daemon).contains(QString::fromLatin1(fingerprint)))
+            LxcCommand::run({QStringLiteral("config"), QStringLiteral("trust"), QStringLiteral("remove"),
+                             QString::fromLatin1(fingerprint)},
+                            daemon);
+    }
+    m_trusted.clear();
+    for (const auto &[daemon, name] : std::as_const(m_tokens)) {
+        // Used tokens are gone already.
+        if (LxcCommand::run({QStringLiteral("config"), QStringLiteral("trust"), QStringLiteral("list-tokens"),
+                             QStringLiteral("--format=csv")},
+                            daemon)
+                .output.contains(name))
+            LxcCommand::run(
+                {QStringLiteral("config"), QStringLiteral("trust"), QStringLiteral("revoke-token"), name},
+                daemon);
+    }
+    m_tokens.clear();
 }
 
 QByteArray TestRemotesManager::daemonFingerprint(Testbed::Daemon daemon)
@@ -220,6 +248,47 @@ bool TestRemotesManager::isConnected(const QString &remote) const
 {
     const Models::Remote *found = m_registry->find(remote);
     return found && found->state() == Models::Remote::State::Connected;
+}
+
+QStringList TestRemotesManager::treeRemotes() const
+{
+    QStringList names;
+    const QAbstractItemModel *tree = m_window->navigationView()->model();
+    for (int row = 0; row < tree->rowCount(); ++row)
+        names.append(tree->index(row, 0).data(Models::NavigationTreeModel::RemoteNameRole).toString());
+    return names;
+}
+
+QStringList TestRemotesManager::visibleStatusTexts() const
+{
+    QList<RemoteStatusLabel *> labels = m_window->statusBar()->findChildren<RemoteStatusLabel *>();
+    labels.erase(std::remove_if(labels.begin(), labels.end(),
+                                [](const RemoteStatusLabel *label) { return !label->isVisible(); }),
+                 labels.end());
+    const auto x = [this](const QWidget *widget) {
+        return widget->mapTo(m_window, QPoint()).x();
+    };
+    std::sort(labels.begin(), labels.end(),
+              [&x](const QWidget *left, const QWidget *right) { return x(left) < x(right); });
+    QStringList texts;
+    for (const RemoteStatusLabel *label : std::as_const(labels)) {
+        // Drawn inside the status bar, not squeezed away or beyond its edge.
+        const QRect shown = QRect(label->mapTo(m_window->statusBar(), QPoint()), label->size());
+        if (shown.width() > 0 && m_window->statusBar()->rect().contains(shown))
+            texts.append(label->text());
+    }
+    return texts;
+}
+
+QStringList TestRemotesManager::trustedFingerprints(Testbed::Daemon daemon)
+{
+    const LxcResult listed
+        = LxcCommand::run({QStringLiteral("query"), QStringLiteral("/1.0/certificates?recursion=1")}, daemon);
+    QStringList fingerprints;
+    const QJsonArray certificates = QJsonDocument::fromJson(listed.output.toUtf8()).array();
+    for (const QJsonValue &certificate : certificates)
+        fingerprints.append(certificate.toObject().value(QLatin1String("fingerprint")).toString());
+    return fingerprints;
 }
 
 QByteArray TestRemotesManager::berthFingerprint()
@@ -350,6 +419,11 @@ void TestRemotesManager::addsSecondDaemonByTrustPassword()
     const QByteArray second = daemonFingerprint(Testbed::Daemon::Second);
     QCOMPARE(second.size(), 64);
     const QString address = Testbed::httpsAddress(Testbed::Daemon::Second);
+    // Berth's certificate (made now, on first need) is taken back from the daemons at the end.
+    const QByteArray own = berthFingerprint();
+    QCOMPARE(own.size(), 64);
+    m_trusted.append({Testbed::Daemon::Second, own});
+    m_trusted.append({Testbed::Daemon::Cluster, own});
 
     // The same steps as addThroughWizard(), with what the user sees checked on the way.
     AddRemoteWizard *wizard = openAddWizard();
@@ -400,9 +474,7 @@ void TestRemotesManager::addsSecondDaemonByTrustPassword()
     QTRY_VERIFY2_WITH_TIMEOUT(!guard || !guard->isVisible(),
                               qPrintable(guard ? guard->errorText() : QString()), Timeout);
 
-    const QByteArray own = berthFingerprint();
-    QCOMPARE(own.size(), 64);
-    m_trusted.append({Testbed::Daemon::Second, own});
+    QCOMPARE(berthFingerprint(), own);
     QVERIFY(m_saved->contains(QStringLiteral("second")));
     QCOMPARE(m_saved->remote(QStringLiteral("second")).pinnedFingerprint, second);
     QTRY_VERIFY_WITH_TIMEOUT(isConnected(QStringLiteral("second")), Timeout);
@@ -494,7 +566,6 @@ void TestRemotesManager::addsSecondDaemonByTrustToken()
     m_needles += formsOf(QStringLiteral("the cluster's trust token"), clusterToken.toUtf8());
     addThroughWizard(QStringLiteral("cluster"), Testbed::httpsAddress(Testbed::Daemon::Cluster), true,
                      clusterToken);
-    m_trusted.append({Testbed::Daemon::Cluster, own});
     QTRY_VERIFY_WITH_TIMEOUT(isConnected(QStringLiteral("cluster")), Timeout);
     QVERIFY(m_registry->find(QStringLiteral("cluster"))->isClustered());
     QVERIFY(manager->selectRemote(QStringLiteral("cluster")));
@@ -505,6 +576,13 @@ void TestRemotesManager::addsSecondDaemonByTrustToken()
     QCOMPARE(manager->remoteList()->currentItem()->text(RemotesDialog::NameColumn),
              QStringLiteral("cluster (default)"));
     QVERIFY(!manager->defaultButton()->isEnabled());
+
+    // The tree lists the remotes in the Remotes manager's order; so does the status bar.
+    const QStringList order {QStringLiteral("local"), QStringLiteral("second"), QStringLiteral("cluster")};
+    QCOMPARE(treeRemotes(), order);
+    QTRY_COMPARE(visibleStatusTexts(),
+                 QStringList({QStringLiteral("local: Connected"), QStringLiteral("second: Connected"),
+                              QStringLiteral("cluster: Connected")}));
 
     // Edited: renamed (the tree follows, connected again under the new name), and the default set back.
     QVERIFY(manager->selectRemote(QStringLiteral("second")));
@@ -525,6 +603,13 @@ void TestRemotesManager::addsSecondDaemonByTrustToken()
     QTRY_VERIFY_WITH_TIMEOUT(isConnected(QStringLiteral("second-renamed")), Timeout);
     QVERIFY(m_window->navigationModel()->remoteIndex(QStringLiteral("second-renamed")).isValid());
     QVERIFY(!m_window->navigationModel()->remoteIndex(QStringLiteral("second")).isValid());
+    // In the same place in the tree, and still in the status bar, under its new name.
+    QCOMPARE(
+        treeRemotes(),
+        QStringList({QStringLiteral("local"), QStringLiteral("second-renamed"), QStringLiteral("cluster")}));
+    QTRY_COMPARE(visibleStatusTexts(),
+                 QStringList({QStringLiteral("local: Connected"), QStringLiteral("second-renamed: Connected"),
+                              QStringLiteral("cluster: Connected")}));
     QVERIFY(manager->selectRemote(QStringLiteral("second-renamed")));
     manager->editButton()->click();
     QTRY_VERIFY((edit = newestDialog<EditRemoteDialog>()));
@@ -536,6 +621,7 @@ void TestRemotesManager::addsSecondDaemonByTrustToken()
     manager->defaultButton()->click();
     QCOMPARE(m_saved->defaultRemote(), QStringLiteral("local"));
     QTRY_VERIFY_WITH_TIMEOUT(isConnected(QStringLiteral("second")), Timeout);
+    QCOMPARE(treeRemotes(), order);
 }
 
 void TestRemotesManager::refusesPinMismatchUntilTrustedDeliberately()
@@ -608,19 +694,23 @@ void TestRemotesManager::importsRemotesAddedByLxc()
         else
             qputenv("LXD_CONF", realConf);
     });
+    QStringList lxcErrors;
     for (const auto &[name, daemon] : {std::pair {QStringLiteral("second"), Testbed::Daemon::Second},
                                        std::pair {QStringLiteral("clus"), Testbed::Daemon::Cluster2}}) {
         const LxcResult added = LxcCommand::run(
             {QStringLiteral("remote"), QStringLiteral("add"), name, Testbed::httpsAddress(daemon),
              QStringLiteral("--accept-certificate"), QStringLiteral("--password"), Testbed::trustPassword()});
-        QVERIFY2(added.ok(), qPrintable(added.errorOutput));
+        if (!added.ok())
+            lxcErrors.append(added.errorOutput);
     }
+    // lxc's certificate, made by the first `lxc remote add`, is taken back at the end, even if one failed.
     QFile certificateFile(QDir(lxcConf).filePath(QStringLiteral("client.crt")));
     QVERIFY(certificateFile.open(QIODevice::ReadOnly));
     const QByteArray lxcFingerprint
         = Lxd::TlsIdentity::fingerprint(QSslCertificate(certificateFile.readAll(), QSsl::Pem));
     m_trusted.append({Testbed::Daemon::Second, lxcFingerprint});
     m_trusted.append({Testbed::Daemon::Cluster, lxcFingerprint});
+    QVERIFY2(lxcErrors.isEmpty(), qPrintable(lxcErrors.join(u'\n')));
     QFile keyFile(QDir(lxcConf).filePath(QStringLiteral("client.key")));
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
     m_needles += formsOf(QStringLiteral("lxc's private key"), keyFile.readAll());
@@ -860,17 +950,32 @@ void TestRemotesManager::clusterMembersMoveEvacuateRestore()
     QTRY_COMPARE(wizard->currentId(), int(CreateInstanceWizard::PlacementPage));
     QComboBox *members = wizard->placementPage()->memberComboBox();
     QTRY_VERIFY_WITH_TIMEOUT(members->findData(first) >= 0 && members->findData(second) >= 0, Timeout);
+    QVERIFY(members->isVisible());
     members->setCurrentIndex(members->findData(first));
     QCOMPARE(wizard->placementPage()->member(), first);
-    wizard->reject();
-    // Created on the chosen member with lxc: finishing the wizard on the cluster does not close it yet
-    // (left to the create wizard's owner, see the report).
-    const LxcResult launched = LxcCommand::run(
-        {QStringLiteral("launch"), Testbed::imageAlias(), name, QStringLiteral("--target"), first},
-        Testbed::Daemon::Cluster);
-    QVERIFY2(launched.ok(), qPrintable(launched.errorOutput));
+    for (int page = CreateInstanceWizard::LimitsPage; page <= CreateInstanceWizard::ReviewPage; ++page) {
+        wizard->button(QWizard::NextButton)->click();
+        QTRY_COMPARE(wizard->currentId(), page);
+    }
+    QVERIFY2(wizard->reviewPage()->summaryLabel()->text().contains(
+                 QStringLiteral("cluster member <b>%1</b>").arg(first)),
+             "the review names the member");
+    wizard->reviewPage()->startCheckBox()->setChecked(true);
+    // Create: made on the chosen member and started, and the wizard closes.
+    QPointer<CreateInstanceWizard> guard(wizard);
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_VERIFY2_WITH_TIMEOUT(!guard || !guard->isVisible(),
+                              qPrintable(guard ? guard->pageWithId(guard->currentId())->errorText() + u' '
+                                                 + guard->reviewPage()->progressLabel()->text()
+                                               : QString()),
+                              Timeout);
+    QCOMPARE(lxcInstance(name, Testbed::Daemon::Cluster).value(QLatin1String("location")).toString(), first);
+    // The table shows it, with the member it is on.
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(name) >= 0, Timeout);
+    QVERIFY(!m_window->resourceList()->tableView()->horizontalHeader()->isSectionHidden(
+        Models::InstanceTableModel::Location));
     QTRY_COMPARE_WITH_TIMEOUT(
-        lxcInstance(name, Testbed::Daemon::Cluster).value(QLatin1String("location")).toString(), first,
+        tableModel()->index(rowOf(name), Models::InstanceTableModel::Location).data().toString(), first,
         Timeout);
 
     // Moved to the other member from the table's "Move to Member" menu; running, so stopped and started.
@@ -962,6 +1067,11 @@ void TestRemotesManager::treeShowsThreeRemotesConnected()
                               QStringLiteral("second: Connected")}));
     // The cluster's section is shown in the tree, and the status bar has room for the three remotes.
     m_window->resize(1500, 820);
+    const QStringList order {QStringLiteral("local"), QStringLiteral("second"), QStringLiteral("cluster")};
+    QCOMPARE(treeRemotes(), order);
+    QTRY_COMPARE(visibleStatusTexts(),
+                 QStringList({QStringLiteral("local: Connected"), QStringLiteral("second: Connected"),
+                              QStringLiteral("cluster: Connected")}));
     QTRY_VERIFY(tree->currentIndex().isValid());
     tree->scrollTo(tree->currentIndex());
     QTRY_VERIFY(tree->visualRect(tree->currentIndex()).isValid());
@@ -993,6 +1103,30 @@ void TestRemotesManager::leavesNoSecretBehind()
     }
     const QStringList hits = SecretsTestSupport::searchForSecrets(files, log, m_needles);
     QVERIFY2(hits.isEmpty(), qPrintable(QStringLiteral("secrets found:\n") + hits.join(QLatin1Char('\n'))));
+}
+
+void TestRemotesManager::leavesNoTrustBehind()
+{
+    // Every certificate the daemons were made to trust (Berth's own, lxc's) and every token issued goes
+    // again: the testbed is left as it was found.
+    QVERIFY(!m_trusted.isEmpty());
+    QVERIFY(!m_tokens.isEmpty());
+    const auto trusted = m_trusted;
+    const auto tokens = m_tokens;
+    removeTrustAndTokens();
+    for (const auto &[daemon, fingerprint] : trusted) {
+        const QStringList left = trustedFingerprints(daemon);
+        QVERIFY2(!left.isEmpty(), "the daemon listed no certificate at all");
+        QVERIFY2(!left.contains(QString::fromLatin1(fingerprint)), fingerprint.constData());
+    }
+    for (const auto &[daemon, name] : tokens) {
+        const LxcResult listed
+            = LxcCommand::run({QStringLiteral("config"), QStringLiteral("trust"),
+                               QStringLiteral("list-tokens"), QStringLiteral("--format=csv")},
+                              daemon);
+        QVERIFY2(listed.ok(), qPrintable(listed.errorOutput));
+        QVERIFY2(!listed.output.contains(name), qPrintable(name));
+    }
 }
 
 int main(int argc, char **argv)

@@ -2,11 +2,13 @@
 #include "ResourceTestSupport.h"
 #include "Testbed.h"
 #include "lxd/ClusterMemberManager.h"
+#include "lxd/InstanceManager.h"
 #include "lxd/OperationManager.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QUuid>
 
 using Lxd::Client;
 using Lxd::ClusterMember;
@@ -32,6 +34,8 @@ private Q_SLOTS:
     void evacuateAndRestore();
     void joinTokenRequestedAndRevoked();
     void lxcJoinTokenDecodes();
+    void createsOnChosenMember_data();
+    void createsOnChosenMember();
 
 private:
     QString lxcQuery(const QString &path) const;
@@ -197,12 +201,12 @@ void TestClusterIntegration::evacuateAndRestore()
         return member.status();
     };
 
-    BERTH_VERIFY_OK(runJob(members.evacuate(m_second, QStringLiteral("stop")), 120000));
+    BERTH_VERIFY_OK(runJob(members.evacuate(m_second, QStringLiteral("stop")), 160000));
     QCOMPARE(statusOf(m_second), QStringLiteral("Evacuated"));
     QVERIFY(lxc({QStringLiteral("cluster"), QStringLiteral("list"), QStringLiteral("--format=csv")})
                 .output.contains(QLatin1String("EVACUATED")));
 
-    BERTH_VERIFY_OK(runJob(members.restore(m_second), 120000));
+    BERTH_VERIFY_OK(runJob(members.restore(m_second), 160000));
     QCOMPARE(statusOf(m_second), QStringLiteral("Online"));
 }
 
@@ -253,3 +257,27 @@ void TestClusterIntegration::lxcJoinTokenDecodes()
 
 QTEST_GUILESS_MAIN(TestClusterIntegration)
 #include "tst_clusterintegration.moc"
+
+void TestClusterIntegration::createsOnChosenMember_data()
+{
+    QTest::addColumn<bool>("onSecond");
+    QTest::newRow("this member") << false;
+    QTest::newRow("the other member") << true;
+}
+
+void TestClusterIntegration::createsOnChosenMember()
+{
+    QFETCH(bool, onSecond);
+    const QString member = onSecond ? m_second : m_first;
+    const QString name
+        = QStringLiteral("cluster-target-") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    m_cleanup.append({QStringLiteral("delete"), QStringLiteral("--force"), name});
+    QJsonObject source {{QStringLiteral("type"), QStringLiteral("image")},
+                        {QStringLiteral("alias"), Testbed::imageAlias()}};
+    const QJsonObject request {{QStringLiteral("name"), name}, {QStringLiteral("source"), source}};
+    // The operation runs on the chosen member; its end must still reach the waiting job.
+    BERTH_VERIFY_OK(runJob(Lxd::InstanceManager(m_client.useTarget(member)).create(request), 60000));
+    const QJsonObject instance
+        = QJsonDocument::fromJson(lxcQuery(QStringLiteral("/1.0/instances/") + name).toUtf8()).object();
+    QCOMPARE(instance.value(QLatin1String("location")).toString(), member);
+}

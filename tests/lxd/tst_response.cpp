@@ -48,6 +48,14 @@ void TestResponse::parsesSuccess_data()
                                             R"("class":"task","status_code":103}})")
                                      << true << QStringLiteral("8d3a1e38-1a0c-4a6c-9a0e-6b1b8d3b2e10")
                                      << QStringLiteral("class");
+    // What a cluster member answers: the operation's URL names the project.
+    QTest::newRow("async operation with a query")
+        << 202
+        << QByteArray(R"({"type":"async","status":"Operation created",)"
+                      R"("status_code":100,"operation":"/1.0/operations/)"
+                      R"(072fc205-f5cd-4697-b4e2-df7601840509?project=default",)"
+                      R"("metadata":{"class":"task","status_code":103}})")
+        << true << QStringLiteral("072fc205-f5cd-4697-b4e2-df7601840509") << QStringLiteral("class");
     QTest::newRow("sync with null metadata") << 200
                                              << QByteArray(R"({"type":"sync","status":"Success",)"
                                                            R"("status_code":200,"metadata":null})")

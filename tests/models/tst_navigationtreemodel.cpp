@@ -31,6 +31,7 @@ private Q_SLOTS:
     void clusteredServerShowsClusterMembers();
     void realClusterShowsClusterMembers();
     void unreachableRemoteSaysWhy();
+    void remoteInsertedAheadTakesItsRow();
     void untrustedRemoteIsAnError();
 
 private:
@@ -228,6 +229,34 @@ void TestNavigationTreeModel::unreachableRemoteSaysWhy()
     m_registry->remove(QStringLiteral("gone"));
     QCOMPARE(removed.count(), 1);
     QVERIFY(!index.isValid());
+    QCOMPARE(m_model->rowCount(), 1);
+}
+
+void TestNavigationTreeModel::remoteInsertedAheadTakesItsRow()
+{
+    // A remote put back where it was (renamed, say) is shown there, and the others move down under it.
+    const QPersistentModelIndex testbed = m_model->remoteIndex(QStringLiteral("testbed"));
+    QCOMPARE(testbed.row(), 0);
+    QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
+    QVERIFY(
+        m_registry->insert(0, QStringLiteral("ahead"),
+                           Lxd::Client::overUnixSocket(QStringLiteral("/nonexistent/berth/unix.socket"))));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(m_model->remoteIndex(QStringLiteral("ahead")).row(), 0);
+    QCOMPARE(m_model->index(0, 0).data(NavigationTreeModel::RemoteNameRole).toString(),
+             QStringLiteral("ahead"));
+    QCOMPARE(testbed.row(), 1);
+    QCOMPARE(m_model->index(1, 0).data(NavigationTreeModel::RemoteNameRole).toString(),
+             QStringLiteral("testbed"));
+    // Past the end is the end.
+    QVERIFY(
+        m_registry->insert(99, QStringLiteral("behind"),
+                           Lxd::Client::overUnixSocket(QStringLiteral("/nonexistent/berth/unix.socket"))));
+    QCOMPARE(m_model->remoteIndex(QStringLiteral("behind")).row(), 2);
+    m_registry->remove(QStringLiteral("ahead"));
+    m_registry->remove(QStringLiteral("behind"));
+    QCOMPARE(testbed.row(), 0);
     QCOMPARE(m_model->rowCount(), 1);
 }
 

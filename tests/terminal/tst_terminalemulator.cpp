@@ -39,6 +39,7 @@ private Q_SLOTS:
     void wideCharacters();
     void combiningMarks();
     void scrollRegions();
+    void cellsKeepWhatLibvtermScreenKept();
     void alternateScreen();
     void scrollbackKeepsLinesScrolledOff();
     void scrollbackRespectsLimit();
@@ -466,6 +467,40 @@ void TestTerminalEmulator::scrollRegions()
     QCOMPARE(terminal.screenText(), QStringLiteral("\nr3\n\nr4\nr5"));
     QCOMPARE(terminal.scrollbackLines(), 1);
     QCOMPARE(terminal.scrollbackLineText(0), QStringLiteral("r0"));
+}
+
+void TestTerminalEmulator::cellsKeepWhatLibvtermScreenKept()
+{
+    // The emulator keeps its own cells (TerminalScreen) instead of libvterm's screen: what that
+    // screen did and no other test covers.
+    TerminalEmulator terminal(5, 10);
+
+    // Erasing paints with the current background, as a status bar expects.
+    terminal.feed("\033[44m\033[K\033[0mab");
+    QCOMPARE(terminal.cell(0, 9).background().paletteIndex(), 4);
+    QVERIFY(terminal.cell(0, 0).background().isDefaultBackground());
+
+    // DECSCNM shows every cell reversed, until it is turned off.
+    terminal.feed("\033[?5h");
+    QVERIFY(terminal.cell(0, 0).isReverse());
+    QVERIFY(terminal.cell(4, 9).isReverse());
+    terminal.feed("\033[?5l");
+    QVERIFY(!terminal.cell(0, 0).isReverse());
+
+    // DECSCA protects cells from a selective erase (DECSEL), not from a plain one (EL).
+    terminal.feed("\033[2;1H\033[1\"qKEEP\033[0\"qgone\033[2;1H\033[?2K");
+    QCOMPARE(terminal.lineText(1), QStringLiteral("KEEP"));
+    terminal.feed("\033[2K");
+    QCOMPARE(terminal.lineText(1), QString());
+
+    // A narrow character over the first half of a wide one leaves no half character behind.
+    terminal.feed(QByteArray("\033[3;1H") + QStringLiteral(u"中").toUtf8() + "\033[3;1Hx");
+    QCOMPARE(terminal.lineText(2), QStringLiteral("x"));
+
+    // Lines scrolled off keep their text through a screen full of line feeds.
+    terminal.feed("\033[5;1Hlast\r\n\n\n\n\n");
+    QCOMPARE(terminal.screenText(), QString());
+    QCOMPARE(terminal.scrollbackLineText(terminal.scrollbackLines() - 1), QStringLiteral("last"));
 }
 
 void TestTerminalEmulator::alternateScreen()
