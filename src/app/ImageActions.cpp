@@ -10,6 +10,7 @@
 #include "lxd/ImageManager.h"
 #include "models/Remote.h"
 #include "models/RemoteRegistry.h"
+#include "models/ResourceCache.h"
 
 #include <QAction>
 #include <QCursor>
@@ -439,7 +440,20 @@ bool ImageActions::canRename(const Target &target) const
 
 Lxd::Job *ImageActions::startRemove(const Target &target)
 {
-    return Lxd::ImageManager(target.remote->client().useProject(target.project)).remove(target.key);
+    Lxd::Job *job = Lxd::ImageManager(target.remote->client().useProject(target.project)).remove(target.key);
+    // LXD 5.0 sends no image-deleted event when the same image stays in another project: ask again, so
+    // the row goes when the image has gone.
+    const QPointer<Models::Remote> remote = target.remote;
+    const QString project = target.project;
+    const QString key = target.key;
+    connect(job, &Lxd::Job::finished, this, [job, remote, project, key] {
+        if (job->error() || !remote)
+            return;
+        const QList<Models::ResourceCache *> caches = remote->caches(Models::ResourceKind::images());
+        for (Models::ResourceCache *images : caches)
+            images->refresh(images->indexOf(project, key));
+    });
+    return job;
 }
 
 QString ImageActions::deleteDetails(const QList<Target> &targets) const

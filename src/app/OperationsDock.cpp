@@ -322,10 +322,13 @@ void OperationsDock::onOperationRow(Models::OperationCache *cache, const QString
     // The daemon's own clock for both ends: the time the operation took, whatever the latency.
     const QDateTime created = QDateTime::fromString(
         entry.object.value(QLatin1String("created_at")).toString(), Qt::ISODateWithMs);
-    const QDateTime updated = QDateTime::fromString(
-        entry.object.value(QLatin1String("updated_at")).toString(), Qt::ISODateWithMs);
+    QDateTime updated = QDateTime::fromString(entry.object.value(QLatin1String("updated_at")).toString(),
+                                              Qt::ISODateWithMs);
     if (!created.isValid() || !updated.isValid())
         return;
+    // LXD 5.0 leaves updated_at alone when an operation is cancelled: the end is now, then.
+    if (updated <= created)
+        updated = QDateTime::currentDateTimeUtc();
     const QString description = entry.object.value(QLatin1String("description")).toString();
     const QString error = entry.object.value(QLatin1String("err")).toString();
     const bool failed = status != QLatin1String("Success");

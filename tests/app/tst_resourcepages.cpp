@@ -506,8 +506,9 @@ void TestResourcePages::operationsDockShowsAndCancelsServerOperations()
     Models::OperationTableModel *operations = dock->operationsModel();
     QTRY_VERIFY_WITH_TIMEOUT(operations->rowOf(QStringLiteral("default"), id) >= 0, 10000);
     const int row = operations->rowOf(QStringLiteral("default"), id);
-    QCOMPARE(operations->index(row, Models::OperationTableModel::Status).data().toString(),
-             QStringLiteral("Running"));
+    // Created Pending, then Running, in two events.
+    QTRY_COMPARE_WITH_TIMEOUT(operations->index(row, Models::OperationTableModel::Status).data().toString(),
+                              QStringLiteral("Running"), 5000);
     QCOMPARE(operations->index(row, Models::OperationTableModel::Description).data().toString(),
              QStringLiteral("Image download token"));
 
