@@ -367,11 +367,15 @@ void InstanceFilesPage::buildModels()
             &InstanceFilesPage::updateActions);
     connect(m_cache, &InstanceFolderCache::folderStateChanged, this,
             &InstanceFilesPage::onFolderStateChanged);
-    connect(m_cache, &InstanceFolderCache::folderLoaded, this, [this](const QString &folder) {
-        const QString below = folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/');
-        if (m_pendingReveal == folder || m_pendingReveal.startsWith(below))
-            revealInTree(m_pendingReveal);
-    });
+    // Queued: the tree model hears of the listing too, and must have added its rows first.
+    connect(
+        m_cache, &InstanceFolderCache::folderLoaded, this,
+        [this](const QString &folder) {
+            const QString below = folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/');
+            if (m_pendingReveal == folder || m_pendingReveal.startsWith(below))
+                revealInTree(m_pendingReveal);
+        },
+        Qt::QueuedConnection);
     // The top folder is open from the start.
     m_treeView->expand(m_treeIcons->index(0, 0));
 }
@@ -410,10 +414,11 @@ void InstanceFilesPage::navigate(const QString &folder, bool remember)
 // Opens the tree down to `folder`: each parent expanded, the folder the current item. A parent not
 // listed yet is listed first, and this runs again then. A parent listed before the folder was made (by a
 // transfer, a shell, another program) is listed again, once per folder shown.
-void InstanceFilesPage::revealInTree(const QString &folder)
+void InstanceFilesPage::revealInTree(const QString &wanted)
 {
     if (!m_treeModel)
         return;
+    const QString folder = wanted; // a copy: `wanted` may be m_pendingReveal, cleared here
     m_pendingReveal.clear();
     QStringList chain;
     for (QString path = folder; !path.isEmpty(); path = InstanceFolderCache::parentOf(path))
