@@ -1,8 +1,9 @@
 // terminal_throughput: `seq 1 N` printed through Berth's terminal (an interactive exec on a pty, the
 // libvterm emulator and a shown TerminalView painting it), timed from the start of the exec until the
 // last number is on the screen and painted; beside `lxc exec <c> -- seq 1 N > /dev/null` in the same
-// run, interleaved, several rounds; and the same exec on a pty with its output dropped (no emulator,
-// no view), to tell LXD's pty path from Berth's. Prints the medians and their ratio, then one JSON object.
+// run, interleaved, several rounds; beside `lxc exec -t` (lxc on a pty of its own, as a terminal
+// has it); and the same exec on a pty with its output dropped (no emulator, no view), to tell LXD's pty
+// path from Berth's. Prints the medians and their ratio, then one JSON object.
 //
 //   terminal_throughput [--count 2000000] [--rounds 3] [--instance NAME] [--socket PATH] [--lxd-dir DIR]
 //
@@ -47,9 +48,9 @@ struct Options
     int rounds = 3;
 };
 
-// Runs lxc with the event loop turning; returns its exit code (-1 when it did not run).
-int runLxc(const Options &options, const QStringList &arguments, bool discardOutput = false,
-           QString *errorOutput = nullptr)
+// Runs a program with the event loop turning; returns its exit code (-1 when it did not run).
+int runProgram(const QString &program, const Options &options, const QStringList &arguments,
+               bool discardOutput = false, QString *errorOutput = nullptr)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -62,7 +63,7 @@ int runLxc(const Options &options, const QStringList &arguments, bool discardOut
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral("lxc"), arguments);
+    process.start(program, arguments);
     loop.exec();
     if (errorOutput)
         *errorOutput = QString::fromUtf8(process.readAllStandardError());
@@ -195,6 +196,28 @@ double runPtyOnly(const Options &options, const Lxd::Client &client, QString *er
     return error->isEmpty() && bytes > 0 ? elapsed.nsecsElapsed() / 1e9 : -1;
 }
 
+int runLxc(const Options &options, const QStringList &arguments, bool discardOutput = false,
+           QString *errorOutput = nullptr)
+{
+    return runProgram(QStringLiteral("lxc"), options, arguments, discardOutput, errorOutput);
+}
+
+// `lxc exec -t`: the same pty path Berth's terminal takes, with lxc's own output dropped. lxc only
+// asks for a pty when its stdout is a terminal, so `script` gives it one.
+double runLxcExecPty(const Options &options, QString *error)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const int exitCode = runProgram(
+        QStringLiteral("script"), options,
+        {QStringLiteral("-qec"),
+         QStringLiteral("lxc exec %1 -t -- seq 1 %2").arg(options.instance, QString::number(options.count)),
+         QStringLiteral("/dev/null")},
+        true, error);
+    const double seconds = elapsed.nsecsElapsed() / 1e9;
+    return exitCode == 0 ? seconds : -1;
+}
+
 double runLxcExec(const Options &options, QString *error)
 {
     QElapsedTimer elapsed;
@@ -284,6 +307,7 @@ int main(int argc, char *argv[])
     QList<double> terminalSeconds;
     QList<double> lxcSeconds;
     QList<double> ptySeconds;
+    QList<double> lxcPtySeconds;
     QList<double> arrivedSeconds;
     QList<double> cpu;
     QJsonArray rounds;
@@ -297,9 +321,10 @@ int main(int argc, char *argv[])
             lxc = runLxcExec(options, &lxcError);
         const TerminalRun terminal = runTerminal(options, client, &view);
         const double pty = runPtyOnly(options, client, &ptyError);
+        const double lxcPty = runLxcExecPty(options, &ptyError);
         if (round % 2 == 0)
             lxc = runLxcExec(options, &lxcError);
-        if (!terminal.error.isEmpty() || lxc < 0 || pty < 0) {
+        if (!terminal.error.isEmpty() || lxc < 0 || pty < 0 || lxcPty < 0) {
             std::fprintf(stderr, "round %d failed: %s %s %s\n", round + 1, qPrintable(terminal.error),
                          qPrintable(lxcError), qPrintable(ptyError));
             status = 1;
@@ -308,18 +333,20 @@ int main(int argc, char *argv[])
         terminalSeconds.append(terminal.seconds);
         lxcSeconds.append(lxc);
         ptySeconds.append(pty);
+        lxcPtySeconds.append(lxcPty);
         arrivedSeconds.append(terminal.arrivedSeconds);
         cpu.append(terminal.cpuSeconds);
         std::printf("round %d: terminal %.2f s (all arrived at %.2f s, %.2f s of CPU, %d paints), "
-                    "pty exec alone %.2f s, lxc exec %.2f s\n",
+                    "pty exec alone %.2f s, lxc exec -t %.2f s, lxc exec %.2f s\n",
                     round + 1, terminal.seconds, terminal.arrivedSeconds, terminal.cpuSeconds,
-                    terminal.paints, pty, lxc);
+                    terminal.paints, pty, lxcPty, lxc);
         std::fflush(stdout);
         rounds.append(QJsonObject {{QStringLiteral("terminal_s"), terminal.seconds},
                                    {QStringLiteral("arrived_s"), terminal.arrivedSeconds},
                                    {QStringLiteral("cpu_s"), terminal.cpuSeconds},
                                    {QStringLiteral("paints"), terminal.paints},
                                    {QStringLiteral("pty_exec_s"), pty},
+                                   {QStringLiteral("lxc_exec_pty_s"), lxcPty},
                                    {QStringLiteral("lxc_exec_s"), lxc}});
     }
 
@@ -331,6 +358,7 @@ int main(int argc, char *argv[])
     const double terminal = median(terminalSeconds);
     const double lxc = median(lxcSeconds);
     const double pty = median(ptySeconds);
+    const double lxcPty = median(lxcPtySeconds);
     const double arrived = median(arrivedSeconds);
     const double cpuMedian = median(cpu);
     // `seq 1 N` prints the digits of every number and a newline each.
@@ -346,9 +374,12 @@ int main(int argc, char *argv[])
                 arrived, cpuMedian);
     std::printf("  the same pty exec, output dropped         %7.2f s  %6.1f MiB/s\n", pty,
                 bytes / 1048576.0 / pty);
+    std::printf("  lxc exec -t (a pty, as a terminal has)    %7.2f s  %6.1f MiB/s\n", lxcPty,
+                bytes / 1048576.0 / lxcPty);
     std::printf("  lxc exec ... > /dev/null                  %7.2f s  %6.1f MiB/s\n", lxc,
                 bytes / 1048576.0 / lxc);
-    std::printf("  ratio terminal / lxc exec                 %7.2f\n\n", terminal / lxc);
+    std::printf("  ratio terminal / lxc exec                 %7.2f\n", terminal / lxc);
+    std::printf("  ratio terminal / lxc exec -t              %7.2f\n\n", terminal / lxcPty);
     const QJsonObject result {
         {QStringLiteral("count"), options.count},
         {QStringLiteral("bytes"), bytes},
@@ -358,6 +389,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("terminal_median_s"), terminal},
         {QStringLiteral("lxc_exec_median_s"), lxc},
         {QStringLiteral("pty_exec_median_s"), pty},
+        {QStringLiteral("lxc_exec_pty_median_s"), lxcPty},
+        {QStringLiteral("ratio_to_lxc_exec_pty"), terminal / lxcPty},
         {QStringLiteral("terminal_arrived_median_s"), arrived},
         {QStringLiteral("terminal_cpu_median_s"), cpuMedian},
         {QStringLiteral("ratio"), terminal / lxc},
