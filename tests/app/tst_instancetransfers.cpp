@@ -162,9 +162,9 @@ void TestInstanceTransfers::cleanupTestCase()
                              QStringLiteral("--project"), project});
         LxcCommand::run({QStringLiteral("project"), QStringLiteral("delete"), project});
     }
-    // On the second daemon, only what this suite put there (its names end in the suffix).
+    // On the second daemon, only what this suite put there (its names carry the suffix).
     for (const QString &instance : lxcNames(QStringLiteral("default"), Daemon::Second)) {
-        if (instance.startsWith(QLatin1String("res-")) && instance.endsWith(m_suffix))
+        if (instance.startsWith(QLatin1String("res-")) && instance.contains(m_suffix))
             LxcCommand::run({QStringLiteral("delete"), QStringLiteral("--force"), instance}, Daemon::Second);
     }
     for (const QString &alias : std::as_const(m_aliases)) {
