@@ -1115,8 +1115,10 @@ void TestRemotesManager::leavesNoTrustBehind()
     const auto tokens = m_tokens;
     removeTrustAndTokens();
     for (const auto &[daemon, fingerprint] : trusted) {
+        const LxcResult listed
+            = LxcCommand::run({QStringLiteral("query"), QStringLiteral("/1.0/certificates")}, daemon);
+        QVERIFY2(listed.ok(), qPrintable(listed.errorOutput)); // an empty list is a real answer
         const QStringList left = trustedFingerprints(daemon);
-        QVERIFY2(!left.isEmpty(), "the daemon listed no certificate at all");
         QVERIFY2(!left.contains(QString::fromLatin1(fingerprint)), fingerprint.constData());
     }
     for (const auto &[daemon, name] : tokens) {

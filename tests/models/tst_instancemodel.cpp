@@ -93,7 +93,7 @@ void TestInstanceModel::lxcChangesArriveAsRowChanges()
     QElapsedTimer clock;
 
     // lxc launch: exactly one insert, then the row shows it running.
-    const QString &name = m_names[1];
+    const QString name = m_names[1]; // a copy: m_names grows below
     QVERIFY(lxc({QStringLiteral("launch"), Testbed::imageAlias(), name}).ok());
     clock.start();
     QTRY_COMPARE_WITH_TIMEOUT(inserted.count(), 1, 1000);
