@@ -50,6 +50,11 @@ void ProgressBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     bar.textVisible = false;
     bar.state = (option.state & ~QStyle::State_Selected) | QStyle::State_Horizontal;
     bar.palette = option.palette;
+    // Styles draw the empty part in the base colour, which a dark palette shares with the row: lift it
+    // so the bar's length shows on dark rows too.
+    const QColor base = option.palette.color(QPalette::Base);
+    if (base.lightness() < 128)
+        bar.palette.setColor(QPalette::Base, base.lighter(220));
     bar.fontMetrics = option.fontMetrics;
     bar.direction = option.direction;
     if (cell.width() - barWidth - Gap >= MinTextWidth)
