@@ -147,7 +147,8 @@ void TerminalScreen::moveCells(int destinationTop, int destinationLeft, int sour
                                int height, int width)
 {
     if (height <= 0 || width <= 0 || !contains(destinationTop, destinationLeft)
-        || !contains(sourceTop, sourceLeft) || !contains(destinationTop + height - 1, destinationLeft + width - 1)
+        || !contains(sourceTop, sourceLeft)
+        || !contains(destinationTop + height - 1, destinationLeft + width - 1)
         || !contains(sourceTop + height - 1, sourceLeft + width - 1))
         return;
     // Rows in the order that reads each source row before it is overwritten.

@@ -80,7 +80,10 @@ private:
 
     Buffer &buffer() { return m_buffers[m_alternate ? 1 : 0]; }
     const Buffer &buffer() const { return m_buffers[m_alternate ? 1 : 0]; }
-    Cell *rowCells(int row) { return buffer().cells.data() + qsizetype(buffer().rowMap[size_t(row)]) * m_columns; }
+    Cell *rowCells(int row)
+    {
+        return buffer().cells.data() + qsizetype(buffer().rowMap[size_t(row)]) * m_columns;
+    }
     const Cell *rowCells(int row) const
     {
         return buffer().cells.data() + qsizetype(buffer().rowMap[size_t(row)]) * m_columns;

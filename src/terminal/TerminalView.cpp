@@ -652,8 +652,9 @@ void TerminalView::paintLine(QPainter &painter, int row, qint64 line, int select
     QColor fillColor;
     const auto fill = [&](int endColumn) {
         if (fillStart >= 0)
-            painter.fillRect(QRect(QPoint(columnX(fillStart), y), QPoint(columnX(endColumn) - 1, y + m_cellHeight - 1)),
-                             fillColor);
+            painter.fillRect(
+                QRect(QPoint(columnX(fillStart), y), QPoint(columnX(endColumn) - 1, y + m_cellHeight - 1)),
+                fillColor);
         fillStart = -1;
     };
     for (int column = 0; column < m_columns;) {

@@ -153,7 +153,11 @@ QJsonValue TestMainWindow::lxcQuery(const QString &path) const
 
 int TestMainWindow::runningOperations() const
 {
-    return lxcQuery(QStringLiteral("/1.0/operations")).toObject().value(QLatin1String("running")).toArray().size();
+    return lxcQuery(QStringLiteral("/1.0/operations"))
+        .toObject()
+        .value(QLatin1String("running"))
+        .toArray()
+        .size();
 }
 
 bool TestMainWindow::selectInstances(const QStringList &names)
