@@ -13,16 +13,6 @@ static_assert(TerminalCell::MaxChars == VTERM_MAX_CHARS_PER_CELL);
 
 namespace {
 
-void appendCodePoint(QString &text, char32_t c)
-{
-    if (QChar::requiresSurrogates(c)) {
-        text += QChar(QChar::highSurrogate(c));
-        text += QChar(QChar::lowSurrogate(c));
-    } else {
-        text += QChar(char16_t(c));
-    }
-}
-
 TerminalColor toColor(const VTermState *state, VTermColor color)
 {
     // The flags are lost by the conversion to RGB, so read them first.
@@ -524,7 +514,7 @@ QString TerminalEmulator::scrollbackLineText(int index) const
             continue;
         }
         for (char32_t c : cell.chars())
-            appendCodePoint(text, c);
+            text += QChar::fromUcs4(c);
         end = text.size();
     }
     text.truncate(end);
@@ -606,7 +596,7 @@ void TerminalEmulator::typeText(const QString &text, TerminalModifiers modifiers
         } else if (alt && !control && c >= 0x80) {
             // libvterm writes Alt+<non-ASCII> as ESC and one truncated byte: send ESC and UTF-8.
             QString character;
-            appendCodePoint(character, c);
+            character += QChar::fromUcs4(c);
             m_pending.output.append('\x1b');
             m_pending.output.append(character.toUtf8());
         } else {

@@ -19,16 +19,6 @@ bool isTrailingBlank(const TerminalCell &cell, bool reverseVideo)
         && cell.isReverse() == reverseVideo;
 }
 
-void appendCodePoint(QString &text, char32_t c)
-{
-    if (QChar::requiresSurrogates(c)) {
-        text += QChar(QChar::highSurrogate(c));
-        text += QChar(QChar::lowSurrogate(c));
-    } else {
-        text += QChar(char16_t(c));
-    }
-}
-
 } // namespace
 
 TerminalScreen::TerminalScreen(int rows, int columns, TerminalScrollback *scrollback)
@@ -316,7 +306,7 @@ QString TerminalScreen::lineText(int row) const
             padding = 0;
         }
         for (char32_t c : cell.chars())
-            appendCodePoint(text, c);
+            text += QChar::fromUcs4(c);
     }
     return text;
 }
