@@ -27,8 +27,7 @@ FileTreePullJob::~FileTreePullJob()
 
 void FileTreePullJob::start()
 {
-    // Later, so that setMaxParallel() and connections made after pullTree() returns still count.
-    QMetaObject::invokeMethod(this, &FileTreePullJob::begin, Qt::QueuedConnection);
+    beginLater();
 }
 
 QStringList FileTreePullJob::refusedNames() const
@@ -68,9 +67,6 @@ QString FileTreePullJob::localLinkTarget(const QString &remoteRoot, const QStrin
 
 void FileTreePullJob::begin()
 {
-    if (isFinished() || m_started)
-        return;
-    m_started = true;
     if (!m_files.isValid()) {
         finishWith(Error::network(QStringLiteral("no connection")));
         return;

@@ -74,7 +74,7 @@ protected:
 private:
     using PlannedEntry = RemoteTreeScanJob::Entry;
 
-    void begin();
+    void begin() override;
     void onScanFinished(Job *job);
     void transfer();
     void pump();
@@ -91,7 +91,6 @@ private:
     int m_maxParallel = 4;
     std::shared_ptr<LocalPathGuard> m_guard;
     bool m_createdRoot = false;
-    bool m_started = false;
 
     // Scan
     QPointer<RemoteTreeScanJob> m_scan;

@@ -48,7 +48,7 @@ FileTreePushJob::~FileTreePushJob()
 
 void FileTreePushJob::start()
 {
-    QMetaObject::invokeMethod(this, &FileTreePushJob::begin, Qt::QueuedConnection);
+    beginLater();
 }
 
 qint64 FileTreePushJob::bytesDone() const
@@ -71,9 +71,6 @@ QString FileTreePushJob::remotePathOf(const QString &relativePath) const
 
 void FileTreePushJob::begin()
 {
-    if (isFinished() || m_started)
-        return;
-    m_started = true;
     if (!m_files.isValid()) {
         finishWith(Error::network(QStringLiteral("no connection")));
         return;

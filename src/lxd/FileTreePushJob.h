@@ -80,7 +80,7 @@ private:
         qint64 sent = 0;
     };
 
-    void begin();
+    void begin() override;
     void scanStep();
     void makeFolders();
     void pump();
@@ -97,7 +97,6 @@ private:
     int m_maxParallel = 4;
     qint64 m_uid = -1;
     qint64 m_gid = -1;
-    bool m_started = false;
 
     // Local scan
     QStringList m_scanQueue;

@@ -39,6 +39,19 @@ void Job::finishWith(const Error &error)
     QMetaObject::invokeMethod(this, &Job::emitFinished, Qt::QueuedConnection);
 }
 
+void Job::beginLater()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_finished || m_begun)
+                return;
+            m_begun = true;
+            begin();
+        },
+        Qt::QueuedConnection);
+}
+
 void Job::emitFinished()
 {
     if (m_abandoned)

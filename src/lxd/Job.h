@@ -40,12 +40,17 @@ protected:
     void finishWith(const Error &error = {});
     // Stops whatever is in flight; called once by cancel() and abandon(). Must not call finishWith().
     virtual void stopWork() { }
+    // For start(): calls begin() once, from the event loop, so that options set and connections made
+    // after start() still count; not at all when the job has finished (been cancelled) by then.
+    void beginLater();
+    virtual void begin() { }
 
 private:
     void emitFinished();
 
     bool m_finished = false;
     bool m_abandoned = false;
+    bool m_begun = false;
     Error m_error;
 };
 

@@ -22,21 +22,18 @@ RemoteFolderTreeJob::~RemoteFolderTreeJob()
 
 void RemoteFolderTreeJob::start()
 {
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (isFinished() || m_started)
-                return;
-            m_started = true;
-            if (!m_files.isValid()) {
-                finishWith(Error::network(QStringLiteral("no connection")));
-                return;
-            }
-            if (m_folders.isEmpty() || !m_folders.first().relativePath.isEmpty())
-                m_folders.prepend({QString(), {}, m_root});
-            prepareNext();
-        },
-        Qt::QueuedConnection);
+    beginLater();
+}
+
+void RemoteFolderTreeJob::begin()
+{
+    if (!m_files.isValid()) {
+        finishWith(Error::network(QStringLiteral("no connection")));
+        return;
+    }
+    if (m_folders.isEmpty() || !m_folders.first().relativePath.isEmpty())
+        m_folders.prepend({QString(), {}, m_root});
+    prepareNext();
 }
 
 QString RemoteFolderTreeJob::remotePathOf(const QString &relativePath) const

@@ -60,6 +60,7 @@ Q_SIGNALS:
     void entryFailed(const Lxd::FileTransferIssue &issue);
 
 protected:
+    void begin() override;
     void stopWork() override;
 
 private:
@@ -74,7 +75,6 @@ private:
     QString m_root;
     QList<Folder> m_folders;
     int m_next = 0;
-    bool m_started = false;
     QPointer<Job> m_step;
     Outcome m_outcome;
     QList<FileTransferIssue> m_issues;

@@ -20,21 +20,17 @@ RemoteTreeScanJob::~RemoteTreeScanJob()
 
 void RemoteTreeScanJob::start()
 {
-    // Later, so that setMaxParallel() and connections made after the constructor still count.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (isFinished() || m_started)
-                return;
-            m_started = true;
-            if (!m_files.isValid()) {
-                finishWith(Error::network(QStringLiteral("no connection")));
-                return;
-            }
-            m_queue.append(QString());
-            scanNext();
-        },
-        Qt::QueuedConnection);
+    beginLater();
+}
+
+void RemoteTreeScanJob::begin()
+{
+    if (!m_files.isValid()) {
+        finishWith(Error::network(QStringLiteral("no connection")));
+        return;
+    }
+    m_queue.append(QString());
+    scanNext();
 }
 
 QString RemoteTreeScanJob::remotePathOf(const QString &relativePath) const

@@ -51,6 +51,7 @@ Q_SIGNALS:
     void issueFound(const Lxd::FileTransferIssue &issue);
 
 protected:
+    void begin() override;
     void stopWork() override;
 
 private:
@@ -62,7 +63,6 @@ private:
     FileManager m_files;
     QString m_root;
     int m_maxParallel = 4;
-    bool m_started = false;
 
     QStringList m_queue; // relative folders still to list
     QString m_scanning;

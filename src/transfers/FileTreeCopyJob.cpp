@@ -33,7 +33,7 @@ FileTreeCopyJob::~FileTreeCopyJob()
 
 void FileTreeCopyJob::start()
 {
-    QMetaObject::invokeMethod(this, &FileTreeCopyJob::begin, Qt::QueuedConnection);
+    beginLater();
 }
 
 qint64 FileTreeCopyJob::bytesDone() const
@@ -51,9 +51,6 @@ QString FileTreeCopyJob::targetPathOf(const QString &relativePath) const
 
 void FileTreeCopyJob::begin()
 {
-    if (isFinished() || m_started)
-        return;
-    m_started = true;
     if (!m_source.isValid() || !m_target.isValid()) {
         finishWith(Error::network(QStringLiteral("no connection")));
         return;

@@ -58,7 +58,7 @@ protected:
 private:
     using Planned = Lxd::RemoteTreeScanJob::Entry;
 
-    void begin();
+    void begin() override;
     void onScanned(Lxd::Job *job);
     void onFoldersMade(Lxd::Job *job);
     void pump();
@@ -72,7 +72,6 @@ private:
     Lxd::FileManager m_target;
     QString m_targetRoot;
     int m_maxParallel = 4;
-    bool m_started = false;
 
     QPointer<Lxd::Job> m_step;
     QList<Planned> m_directories; // parents before children
